@@ -1,0 +1,108 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Polly;
+using ServerlessCqrs;
+using ServerlessCqrs.Diagnostics;
+using ServerlessCqrs.Events;
+using ServerlessCqrs.Events.InProcess;
+using ServerlessCqrs.Internal;
+using ServerlessCqrs.Outbox;
+using ServerlessCqrs.Pipeline.Behaviors;
+using ServerlessCqrs.Registry;
+using ServerlessCqrs.Resilience;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the CQRS kernel.</summary>
+public static class CqrsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the kernel with its embedded defaults — in-memory outbox and handler ledger, the
+    /// in-process transport, the default behaviors — and scans <see cref="CqrsOptions.Assemblies"/>
+    /// when <see cref="CqrsOptions.AutoDiscoverHandlers"/> is on. Calling it again returns the same
+    /// registrations, with the new options applied.
+    /// </summary>
+    public static CqrsBuilder AddServerlessCqrs(this IServiceCollection services, Action<CqrsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var catalog = services.FirstOrDefault(d => d.ServiceType == typeof(MessageCatalog))?.ImplementationInstance as MessageCatalog;
+        if (catalog is null)
+        {
+            catalog = new MessageCatalog(new CqrsOptions());
+            AddKernel(services, catalog);
+        }
+
+        configure?.Invoke(catalog.Options);
+        var builder = new CqrsBuilder(services, catalog);
+        if (catalog.Options.AutoDiscoverHandlers)
+        {
+            foreach (var assembly in catalog.Options.Assemblies)
+            {
+                builder.AddHandlersFrom(assembly);
+            }
+        }
+
+        return builder;
+    }
+
+    private static void AddKernel(IServiceCollection services, MessageCatalog catalog)
+    {
+        // First hosted service, so invalid registrations stop the host before anything else starts.
+        services.AddHostedService<CqrsStartupCheck>();
+        services.AddSingleton(catalog);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddOptions();
+
+        services.TryAddSingleton(sp => MessageRegistryFactory.Create(sp.GetRequiredService<MessageCatalog>()));
+        services.TryAddScoped<IMessageBus, MessageBus>();
+        services.TryAddScoped<ICommandBus>(sp => sp.GetRequiredService<IMessageBus>());
+        services.TryAddScoped<IQueryBus>(sp => sp.GetRequiredService<IMessageBus>());
+
+        AddPipeline(services);
+        AddEvents(services);
+    }
+
+    private static void AddPipeline(IServiceCollection services)
+    {
+        services.TryAddSingleton<CqrsMetrics>();
+        services.TryAddSingleton(typeof(TelemetryBehavior<,>));
+        services.TryAddSingleton(typeof(LoggingBehavior<,>));
+        services.TryAddSingleton(typeof(ValidationBehavior<,>));
+        services.TryAddSingleton(typeof(ResilienceBehavior<,>));
+
+        services.AddResiliencePipelineRegistry<MessagePipelineKey>();
+        services.AddResilienceEnricher();
+        services.TryAddSingleton<MessageResiliencePipelines>();
+        services.TryAddSingleton<ITransientErrorClassifier, TransientErrorClassifier>();
+        services.TryAddSingleton<MessageResilienceSetup>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<MessageResilienceOptions>>(sp => sp.GetRequiredService<MessageResilienceSetup>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessageResilienceOptions>>(sp => sp.GetRequiredService<MessageResilienceSetup>()));
+    }
+
+    private static void AddEvents(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventDeliveryOptions>, KernelOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InProcessTransportOptions>, KernelOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, KernelOptionsValidation>());
+        services.AddOptions<EventDeliveryOptions>().BindConfiguration(EventDeliveryOptions.SectionName).ValidateOnStart();
+        services.AddOptions<InProcessTransportOptions>().BindConfiguration(InProcessTransportOptions.SectionName).ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
+
+        services.TryAddSingleton<EventEnvelopeFactory>();
+        services.TryAddSingleton<EventDispatcher>();
+        services.TryAddSingleton<IEventHandlerLedger, InMemoryEventHandlerLedger>();
+        services.TryAddSingleton<IEventPublisher, EventPublisher>();
+
+        services.TryAddSingleton<InMemoryOutbox>();
+        services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryOutbox>());
+        services.TryAddSingleton<IOutboxRelay, OutboxRelay>();
+        services.AddHostedService<OutboxSweeper>();
+
+        services.TryAddSingleton<InProcessEventChannel>();
+        services.TryAddSingleton<IEventTransport, InProcessEventTransport>();
+        services.TryAddSingleton<InMemoryDeadLetterQueue>();
+        services.TryAddSingleton<IDeadLetterQueue>(sp => sp.GetRequiredService<InMemoryDeadLetterQueue>());
+        services.AddHostedService<InProcessEventProcessor>();
+    }
+}

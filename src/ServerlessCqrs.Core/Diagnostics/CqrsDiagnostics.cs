@@ -1,0 +1,129 @@
+using System.Diagnostics;
+
+namespace ServerlessCqrs.Diagnostics;
+
+/// <summary>
+/// Every telemetry name the kernel emits: the ActivitySource and Meter, instrument names and units,
+/// span names and tag keys. Nothing else spells them, so exporters, dashboards and alerts can be
+/// generated from here and cannot drift from what is emitted.
+/// </summary>
+#pragma warning disable CA1034 // Nested groups keep the names discoverable: CqrsDiagnostics.Tags.Outcome.
+public static class CqrsDiagnostics
+{
+    /// <summary>Name of the <see cref="ActivitySource"/> all kernel spans come from.</summary>
+    public const string ActivitySourceName = "ServerlessCqrs";
+
+    /// <summary>Name of the Meter all kernel instruments belong to.</summary>
+    public const string MeterName = "ServerlessCqrs";
+
+    internal static readonly ActivitySource ActivitySource =
+        new(ActivitySourceName, typeof(CqrsDiagnostics).Assembly.GetName().Version?.ToString());
+
+    /// <summary>Instrument names (OpenTelemetry style: dotted, unit separate).</summary>
+    public static class Instruments
+    {
+        /// <summary>Histogram of command handling time, by message type and outcome.</summary>
+        public const string CommandDuration = "cqrs.command.duration";
+
+        /// <summary>Histogram of query handling time, by message type and outcome.</summary>
+        public const string QueryDuration = "cqrs.query.duration";
+
+        /// <summary>Histogram of event handling time, by event type, handler and outcome.</summary>
+        public const string EventHandleDuration = "cqrs.event.handle.duration";
+    }
+
+    /// <summary>Units of the instruments.</summary>
+    public static class Units
+    {
+        /// <summary>Milliseconds, the unit of every duration histogram.</summary>
+        public const string Milliseconds = "ms";
+    }
+
+    /// <summary>Span names. Message names are low-cardinality (a fixed set of types).</summary>
+    public static class SpanNames
+    {
+        /// <summary>The span around one command, query or event handler: <c>command CreateOrder</c>.</summary>
+        public static string ForMessage(MessageKind kind, string messageName) => kind switch
+        {
+            MessageKind.Command => "command " + messageName,
+            MessageKind.Query => "query " + messageName,
+            _ => "event " + messageName,
+        };
+
+        /// <summary>The consumer span around one delivered event: <c>process orders-events</c>.</summary>
+        public static string Process(string destination) => "process " + destination;
+    }
+
+    /// <summary>Tag (attribute) keys on spans and metrics.</summary>
+    public static class Tags
+    {
+        /// <summary><c>command</c>, <c>query</c> or <c>event</c>.</summary>
+        public const string MessageKind = "cqrs.message.kind";
+
+        /// <summary>The message's wire name.</summary>
+        public const string MessageType = "cqrs.message.type";
+
+        /// <summary>The handler's name.</summary>
+        public const string Handler = "cqrs.handler";
+
+        /// <summary>How the message ended; see <see cref="Outcomes"/>.</summary>
+        public const string Outcome = "cqrs.outcome";
+
+        /// <summary>Retries made before the final attempt (0 when the first attempt decided).</summary>
+        public const string RetryCount = "cqrs.retry_count";
+
+        /// <summary>The event id (spans only; never on metrics).</summary>
+        public const string EventId = "cqrs.event.id";
+
+        /// <summary>The exception type of a fault (OpenTelemetry semantic convention).</summary>
+        public const string ErrorType = "error.type";
+
+        /// <summary>Messaging system (OpenTelemetry semantic convention).</summary>
+        public const string MessagingSystem = "messaging.system";
+
+        /// <summary>Messaging operation type: send, process, settle.</summary>
+        public const string MessagingOperationType = "messaging.operation.type";
+
+        /// <summary>Queue or topic name.</summary>
+        public const string MessagingDestination = "messaging.destination.name";
+
+        /// <summary>Message id on the transport (spans only).</summary>
+        public const string MessagingMessageId = "messaging.message.id";
+
+        /// <summary>Delivery attempt of the message, starting at 1.</summary>
+        public const string MessagingDeliveryAttempt = "cqrs.delivery.attempt";
+
+        /// <summary>What the consumer decided: complete, retry or dead_letter.</summary>
+        public const string DispatchDecision = "cqrs.dispatch.decision";
+
+        /// <summary>Function trigger type: http, pubsub, timer, datasource, other.</summary>
+        public const string FaasTrigger = "faas.trigger";
+
+        /// <summary>The Functions invocation id.</summary>
+        public const string FaasInvocationId = "faas.invocation_id";
+
+        /// <summary>The function's name.</summary>
+        public const string FaasName = "faas.name";
+    }
+
+    /// <summary>Values of <see cref="Tags.Outcome"/>.</summary>
+    public static class Outcomes
+    {
+        /// <summary>The handler succeeded.</summary>
+        public const string Success = "success";
+
+        /// <summary>The handler threw.</summary>
+        public const string Fault = "fault";
+
+        /// <summary>The value for an expected failure of the given kind.</summary>
+        public static string For(ErrorKind kind) => kind switch
+        {
+            ErrorKind.Validation => "validation",
+            ErrorKind.NotFound => "not_found",
+            ErrorKind.Conflict => "conflict",
+            ErrorKind.Concurrency => "concurrency",
+            ErrorKind.RuleViolation => "rule_violation",
+            _ => "error",
+        };
+    }
+}

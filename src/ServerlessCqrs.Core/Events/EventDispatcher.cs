@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessCqrs.Diagnostics;
+using ServerlessCqrs.Registry;
+using ServerlessCqrs.Resilience;
+
+namespace ServerlessCqrs.Events;
+
+/// <summary>
+/// Dispatches one delivered event to every handler and decides what the transport does with it.
+/// Every trigger (Service Bus, Storage Queue, in-process) maps its message to an
+/// <see cref="EventEnvelope"/> and acts on the returned <see cref="DispatchDecision"/>.
+/// </summary>
+/// <remarks>
+/// The failure policy: an unknown name or a malformed payload is dead-lettered at once; if every
+/// handler succeeded (now or on an earlier delivery) the event completes; a handler that failed with
+/// a non-transient error dead-letters it; transient failures retry until
+/// <see cref="EventDeliveryOptions.MaxDeliveryAttempts"/>, then dead-letter.
+/// </remarks>
+public sealed partial class EventDispatcher(
+    MessageRegistry registry,
+    IServiceScopeFactory scopeFactory,
+    IEventHandlerLedger ledger,
+    ITransientErrorClassifier classifier,
+    IOptionsMonitor<EventDeliveryOptions> options,
+    ILogger<EventDispatcher> logger)
+{
+    /// <summary>Dispatches the event inside a consumer span that continues the producer's trace.</summary>
+    public async ValueTask<DispatchDecision> DispatchAsync(EventEnvelope envelope, DeliverySource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(source);
+        ActivityContext.TryParse(envelope.TraceParent, envelope.TraceState, isRemote: true, out var parent);
+        using var activity = CqrsDiagnostics.ActivitySource.StartActivity(
+            CqrsDiagnostics.SpanNames.Process(source.Destination), ActivityKind.Consumer, parent);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(CqrsDiagnostics.Tags.MessagingSystem, source.MessagingSystem);
+            activity.SetTag(CqrsDiagnostics.Tags.MessagingOperationType, "process");
+            activity.SetTag(CqrsDiagnostics.Tags.MessagingDestination, source.Destination);
+            activity.SetTag(CqrsDiagnostics.Tags.MessagingMessageId, envelope.EventId.ToString());
+            activity.SetTag(CqrsDiagnostics.Tags.MessagingDeliveryAttempt, envelope.DeliveryAttempt);
+            activity.SetTag(CqrsDiagnostics.Tags.MessageType, envelope.Name);
+        }
+
+        var decision = await DecideAsync(envelope, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(CqrsDiagnostics.Tags.DispatchDecision, decision.Action.ToString());
+        if (decision.Action != DispatchAction.Complete)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, decision.Reason?.ToString() ?? "retry");
+            activity?.SetTag(CqrsDiagnostics.Tags.ErrorType, decision.Exception?.GetType().FullName ?? decision.Reason?.ToString());
+            LogDecision(envelope, decision);
+        }
+
+        return decision;
+    }
+
+    private async ValueTask<DispatchDecision> DecideAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        if (!registry.TryGetByName(envelope.Name, out var descriptor) || descriptor.Kind != MessageKind.Event)
+        {
+            return DispatchDecision.DeadLetter(DeadLetterReason.UnknownEventName, $"No event named '{envelope.Name}' is registered.");
+        }
+
+        object? @event;
+        try
+        {
+            @event = JsonSerializer.Deserialize(envelope.Payload, descriptor.JsonTypeInfo);
+        }
+        catch (JsonException exception)
+        {
+            return DispatchDecision.DeadLetter(DeadLetterReason.MalformedPayload,
+                $"The payload is not a valid {descriptor.Name} v{descriptor.Version}: {exception.Message}", exception);
+        }
+
+        if (@event is null)
+        {
+            return DispatchDecision.DeadLetter(DeadLetterReason.MalformedPayload, $"The payload of {descriptor.Name} is null.");
+        }
+
+        var failure = await RunHandlersAsync(descriptor, envelope, @event, cancellationToken).ConfigureAwait(false);
+        if (failure is not { } failed)
+        {
+            return DispatchDecision.Complete;
+        }
+
+        var what = $"{failed.Handler} failed on delivery {envelope.DeliveryAttempt} with {failed.Error.GetType().Name}: {failed.Error.Message}";
+        if (!classifier.IsTransient(failed.Error))
+        {
+            return DispatchDecision.DeadLetter(DeadLetterReason.HandlerFailed, what, failed.Error);
+        }
+
+        return envelope.DeliveryAttempt >= options.CurrentValue.MaxDeliveryAttempts
+            ? DispatchDecision.DeadLetter(DeadLetterReason.AttemptsExhausted, what, failed.Error)
+            : DispatchDecision.Retry(what, failed.Error);
+    }
+
+    /// <summary>
+    /// Runs every handler that has not yet succeeded for this event, all of them even if one fails,
+    /// so a redelivery only repeats the failed ones. Returns the first non-transient failure, else
+    /// the first failure, else nothing.
+    /// </summary>
+    private async ValueTask<(string Handler, Exception Error)?> RunHandlersAsync(
+        MessageDescriptor descriptor, EventEnvelope envelope, object @event, CancellationToken cancellationToken)
+    {
+        (string Handler, Exception Error)? first = null;
+        var eventId = envelope.EventId.ToString();
+        var scope = scopeFactory.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            foreach (var handler in descriptor.EventHandlers)
+            {
+                if (await ledger.HasSucceededAsync(envelope.EventId, handler.HandlerName, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await handler.InvokeAsync(@event, eventId, scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
+                    await ledger.RecordSuccessAsync(envelope.EventId, handler.HandlerName, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    if (first is null || classifier.IsTransient(first.Value.Error) && !classifier.IsTransient(exception))
+                    {
+                        first = (handler.HandlerName, exception);
+                    }
+                }
+            }
+        }
+
+        return first;
+    }
+
+    private void LogDecision(EventEnvelope envelope, DispatchDecision decision)
+    {
+        if (decision.Action == DispatchAction.Retry)
+        {
+            LogRetry(logger, envelope.Name, envelope.EventId, envelope.DeliveryAttempt, decision.Description);
+        }
+        else
+        {
+            LogDeadLetter(logger, decision.Exception, envelope.Name, envelope.EventId, envelope.DeliveryAttempt, decision.Reason, decision.Description);
+        }
+    }
+
+    [LoggerMessage(EventId = 1100, EventName = "EventRetry", Level = LogLevel.Warning,
+        Message = "event {type} {id} will be redelivered after delivery {deliveryAttempt}: {description}")]
+    private static partial void LogRetry(ILogger logger, string type, Guid id, int deliveryAttempt, string? description);
+
+    [LoggerMessage(EventId = 1101, EventName = "EventDeadLettered", Level = LogLevel.Error,
+        Message = "event {type} {id} dead-lettered after delivery {deliveryAttempt} ({reason}): {description}")]
+    private static partial void LogDeadLetter(
+        ILogger logger, Exception? exception, string type, Guid id, int deliveryAttempt, DeadLetterReason? reason, string? description);
+}

@@ -1,0 +1,36 @@
+namespace ServerlessCqrs.Events;
+
+/// <summary>
+/// An event as it travels: identity, wire name and version, the JSON payload, the delivery attempt
+/// and the W3C trace context of the code that raised it. Transports map their messages to and
+/// from envelopes; nothing else about a transport reaches the dispatcher.
+/// </summary>
+public sealed record EventEnvelope
+{
+    /// <summary>The event id; also the transport message id, so brokers can detect duplicates.</summary>
+    public required Guid EventId { get; init; }
+
+    /// <summary>The event's wire name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The schema version the payload was written with.</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>The event as JSON.</summary>
+    public required string Payload { get; init; }
+
+    /// <summary>When the event happened.</summary>
+    public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>Which delivery this is, starting at 1 (Service Bus: the delivery count).</summary>
+    public int DeliveryAttempt { get; init; } = 1;
+
+    /// <summary>W3C <c>traceparent</c> of the code that raised the event.</summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>W3C <c>tracestate</c> of the code that raised the event.</summary>
+    public string? TraceState { get; init; }
+
+    /// <summary>An optional id correlating the event with the request that caused it.</summary>
+    public string? CorrelationId { get; init; }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using ServerlessCqrs.Events;
+using ServerlessCqrs.Events.InProcess;
+using ServerlessCqrs.Outbox;
+
+namespace ServerlessCqrs.Internal;
+
+/// <summary>Validates the kernel's settings at startup, naming the bad setting and value.</summary>
+internal sealed class KernelOptionsValidation
+    : IValidateOptions<EventDeliveryOptions>, IValidateOptions<InProcessTransportOptions>, IValidateOptions<OutboxOptions>
+{
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+
+    public ValidateOptionsResult Validate(string? name, EventDeliveryOptions options) =>
+        new SettingChecks(EventDeliveryOptions.SectionName)
+            .Require(options.MaxDeliveryAttempts is >= 1 and <= 100, nameof(options.MaxDeliveryAttempts), options.MaxDeliveryAttempts, "must be between 1 and 100")
+            .Require(options.LedgerRetention >= TimeSpan.FromMinutes(1), nameof(options.LedgerRetention), options.LedgerRetention, "must be at least 1 minute")
+            .ToResult();
+
+    public ValidateOptionsResult Validate(string? name, InProcessTransportOptions options) =>
+        new SettingChecks(InProcessTransportOptions.SectionName)
+            .Require(options.Capacity is >= 1 and <= 1_000_000, nameof(options.Capacity), options.Capacity, "must be between 1 and 1000000")
+            .Require(options.MaxConcurrency is >= 1 and <= 64, nameof(options.MaxConcurrency), options.MaxConcurrency, "must be between 1 and 64")
+            .Require(options.RedeliveryDelay >= TimeSpan.Zero, nameof(options.RedeliveryDelay), options.RedeliveryDelay, "must not be negative")
+            .Require(options.MaxRedeliveryDelay >= options.RedeliveryDelay, nameof(options.MaxRedeliveryDelay), options.MaxRedeliveryDelay, "must be at least RedeliveryDelay")
+            .ToResult();
+
+    public ValidateOptionsResult Validate(string? name, OutboxOptions options) =>
+        new SettingChecks(OutboxOptions.SectionName)
+            .Require(options.SweepInterval >= Second && options.SweepInterval <= TimeSpan.FromHours(1), nameof(options.SweepInterval), options.SweepInterval, "must be between 1 second and 1 hour")
+            .Require(options.PendingAge >= Second && options.PendingAge <= TimeSpan.FromDays(1), nameof(options.PendingAge), options.PendingAge, "must be between 1 second and 1 day")
+            .Require(options.BatchSize is >= 1 and <= 1000, nameof(options.BatchSize), options.BatchSize, "must be between 1 and 1000")
+            .ToResult();
+}

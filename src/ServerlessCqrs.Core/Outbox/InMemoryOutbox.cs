@@ -1,0 +1,69 @@
+using ServerlessCqrs.Events;
+
+namespace ServerlessCqrs.Outbox;
+
+/// <summary>
+/// The embedded outbox. In-memory stores call <see cref="Append"/> inside the lock that guards their
+/// state, so a change and its events become visible together.
+/// </summary>
+public sealed class InMemoryOutbox(TimeProvider timeProvider) : IOutboxStore
+{
+    private readonly List<(EventEnvelope Envelope, DateTimeOffset RecordedAt)> _pending = [];
+    private readonly Lock _gate = new();
+
+    /// <summary>How many events wait for relay.</summary>
+    public int PendingCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
+    /// <summary>Records events; cannot fail, so it is safe inside another store's critical section.</summary>
+    public void Append(IReadOnlyList<EventEnvelope> envelopes)
+    {
+        ArgumentNullException.ThrowIfNull(envelopes);
+        var now = timeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            foreach (var envelope in envelopes)
+            {
+                _pending.Add((envelope, now));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask AppendAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
+    {
+        Append(envelopes);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<EventEnvelope>> GetPendingAsync(DateTimeOffset recordedBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<EventEnvelope> pending = [.. _pending.Where(p => p.RecordedAt < recordedBefore).Take(maxCount).Select(p => p.Envelope)];
+            return ValueTask.FromResult(pending);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask MarkDispatchedAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        var dispatched = eventIds.ToHashSet();
+        lock (_gate)
+        {
+            _pending.RemoveAll(p => dispatched.Contains(p.Envelope.EventId));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

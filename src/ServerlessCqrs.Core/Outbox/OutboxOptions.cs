@@ -1,0 +1,17 @@
+namespace ServerlessCqrs.Outbox;
+
+/// <summary>The outbox relay and sweeper; configuration section <c>Cqrs:Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Cqrs:Outbox";
+
+    /// <summary>How often the sweeper looks for events left behind, 1 s to 1 h (default 10 s).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How old a pending event must be before the sweeper re-sends it, 1 s to 1 day (default 30 s).</summary>
+    public TimeSpan PendingAge { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Events re-sent per sweep, 1 to 1,000 (default 100).</summary>
+    public int BatchSize { get; set; } = 100;
+}

@@ -1,0 +1,73 @@
+using ServerlessCqrs.Pipeline.Behaviors;
+using ServerlessCqrs.Registry;
+
+namespace ServerlessCqrs.Pipeline;
+
+/// <summary>
+/// Decides, once per message type, which behaviors wrap its handler and in which order:
+/// telemetry -> logging -> validation (commands and queries) -> resilience -> your behaviors in the
+/// order added -> handler. First is outermost.
+/// </summary>
+internal static class BehaviorComposer
+{
+    private static readonly Type[] RequestDefaults =
+        [typeof(TelemetryBehavior<,>), typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(ResilienceBehavior<,>)];
+
+    private static readonly Type[] EventDefaults =
+        [typeof(TelemetryBehavior<,>), typeof(LoggingBehavior<,>), typeof(ResilienceBehavior<,>)];
+
+    public static Type[] Compose(MessageDescriptor descriptor, Type responseType, MessageCatalog catalog)
+    {
+        var composed = new List<Type>();
+        if (catalog.Options.EnableDefaultBehaviors)
+        {
+            var defaults = descriptor.Kind == MessageKind.Event ? EventDefaults : RequestDefaults;
+            composed.AddRange(defaults.Select(d => d.MakeGenericType(descriptor.MessageType, responseType)));
+        }
+
+        var contract = typeof(IMessageBehavior<,>).MakeGenericType(descriptor.MessageType, responseType);
+        foreach (var behavior in catalog.Behaviors)
+        {
+            if (Close(behavior, descriptor.MessageType, responseType) is { } closed && contract.IsAssignableFrom(closed))
+            {
+                composed.Add(closed);
+            }
+        }
+
+        return [.. composed];
+    }
+
+    /// <summary>Checks at registration that a type can be a behavior.</summary>
+    public static void EnsureBehavior(Type behaviorType)
+    {
+        var contracts = behaviorType.GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IMessageBehavior<,>));
+        var fits = behaviorType.IsGenericTypeDefinition
+            ? behaviorType.GetGenericArguments().Length == 2
+              && contracts.Any(c => c.GenericTypeArguments.SequenceEqual(behaviorType.GetGenericArguments()))
+            : contracts.Any();
+        if (!fits || behaviorType.IsAbstract)
+        {
+            throw new ArgumentException(
+                $"{behaviorType.FullName} is not a behavior: it must be a concrete class implementing IMessageBehavior<TMessage, TResponse>, " +
+                "either closed for one message or open with exactly those two type parameters.", nameof(behaviorType));
+        }
+    }
+
+    private static Type? Close(Type behavior, Type messageType, Type responseType)
+    {
+        if (!behavior.IsGenericTypeDefinition)
+        {
+            return behavior;
+        }
+
+        try
+        {
+            return behavior.MakeGenericType(messageType, responseType);
+        }
+        catch (ArgumentException)
+        {
+            return null; // its generic constraints exclude this message: it does not apply
+        }
+    }
+}

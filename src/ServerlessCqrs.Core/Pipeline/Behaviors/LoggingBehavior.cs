@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+using ServerlessCqrs.Diagnostics;
+
+namespace ServerlessCqrs.Pipeline.Behaviors;
+
+/// <summary>One structured log record per message: handled, rejected (expected failure) or failed.</summary>
+internal sealed class LoggingBehavior<TMessage, TResponse>(ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    : IMessageBehavior<TMessage, TResponse>
+    where TMessage : notnull
+    where TResponse : IMessageResult<TResponse>
+{
+    private readonly ILogger[] _loggers = [.. PipelineLog.Categories.Select(loggerFactory.CreateLogger)];
+
+    public async ValueTask<TResponse> HandleAsync(
+        TMessage message, MessageContext context, MessageHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        var descriptor = context.Message;
+        var logger = _loggers[(int)descriptor.Kind];
+        var bus = BusNames.Of(descriptor.Kind);
+        var started = timeProvider.GetTimestamp();
+        try
+        {
+            var response = await next(cancellationToken).ConfigureAwait(false);
+            if (!logger.IsEnabled(LogLevel.Information))
+            {
+                return response;
+            }
+
+            var elapsed = timeProvider.GetElapsedTime(started).TotalMilliseconds;
+            if (response.Error is { } error)
+            {
+                var status = CqrsDiagnostics.Outcomes.For(error.Kind);
+                PipelineLog.Rejected(logger, bus, descriptor.Name, context.MessageId, context.HandlerName, elapsed,
+                    status, error.Code, context.RetryCount);
+            }
+            else
+            {
+                PipelineLog.Handled(logger, bus, descriptor.Name, context.MessageId, context.HandlerName, elapsed,
+                    CqrsDiagnostics.Outcomes.Success, context.RetryCount);
+            }
+
+            return response;
+        }
+        catch (Exception exception)
+        {
+            PipelineLog.Failed(logger, exception, bus, descriptor.Name, context.MessageId, context.HandlerName,
+                timeProvider.GetElapsedTime(started).TotalMilliseconds, exception.GetType().Name, context.RetryCount);
+            throw;
+        }
+    }
+}

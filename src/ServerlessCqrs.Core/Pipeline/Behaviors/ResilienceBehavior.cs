@@ -1,0 +1,32 @@
+using Polly;
+using ServerlessCqrs.Resilience;
+
+namespace ServerlessCqrs.Pipeline.Behaviors;
+
+/// <summary>
+/// Runs the rest of the pipeline inside the message type's Polly pipeline: total timeout, then
+/// retry with exponential backoff and jitter for transient failures, then a per-attempt timeout.
+/// Polly loops; nothing here recurses.
+/// </summary>
+internal sealed class ResilienceBehavior<TMessage, TResponse>(MessageResiliencePipelines pipelines)
+    : IMessageBehavior<TMessage, TResponse>
+    where TMessage : notnull
+    where TResponse : IMessageResult<TResponse>
+{
+    public async ValueTask<TResponse> HandleAsync(
+        TMessage message, MessageContext context, MessageHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        var pipeline = pipelines.For(context.Message.Name);
+        var resilienceContext = ResilienceContextPool.Shared.Get(cancellationToken);
+        resilienceContext.Properties.Set(MessageResiliencePipelines.MessageContextKey, context);
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static (rc, next) => next(rc.CancellationToken), resilienceContext, next).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(resilienceContext);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using ServerlessCqrs.Diagnostics;
+
+namespace ServerlessCqrs.Pipeline.Behaviors;
+
+/// <summary>
+/// Outermost default behavior: a span per message (kind, type, handler, outcome, retries,
+/// <c>error.type</c>) and the duration histogram. Costs a timestamp when nobody listens.
+/// </summary>
+internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics, TimeProvider timeProvider)
+    : IMessageBehavior<TMessage, TResponse>
+    where TMessage : notnull
+    where TResponse : IMessageResult<TResponse>
+{
+    public async ValueTask<TResponse> HandleAsync(
+        TMessage message, MessageContext context, MessageHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        var descriptor = context.Message;
+        using var activity = CqrsDiagnostics.ActivitySource.StartActivity(descriptor.SpanName);
+        var started = timeProvider.GetTimestamp();
+        var outcome = CqrsDiagnostics.Outcomes.Fault;
+        string? errorType = null;
+        try
+        {
+            var response = await next(cancellationToken).ConfigureAwait(false);
+            outcome = response.Error is { } error ? CqrsDiagnostics.Outcomes.For(error.Kind) : CqrsDiagnostics.Outcomes.Success;
+            return response;
+        }
+        catch (Exception exception)
+        {
+            errorType = exception.GetType().FullName;
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            RecordDuration(context, outcome, errorType, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            if (activity is { IsAllDataRequested: true })
+            {
+                activity.SetTag(CqrsDiagnostics.Tags.MessageKind, BusNames.Of(descriptor.Kind));
+                activity.SetTag(CqrsDiagnostics.Tags.MessageType, descriptor.Name);
+                activity.SetTag(CqrsDiagnostics.Tags.Handler, context.HandlerName);
+                activity.SetTag(CqrsDiagnostics.Tags.Outcome, outcome);
+                activity.SetTag(CqrsDiagnostics.Tags.RetryCount, context.RetryCount);
+                activity.SetTag(CqrsDiagnostics.Tags.EventId, context.MessageId);
+                activity.SetTag(CqrsDiagnostics.Tags.ErrorType, errorType);
+            }
+        }
+    }
+
+    private void RecordDuration(MessageContext context, string outcome, string? errorType, double milliseconds)
+    {
+        var histogram = metrics.DurationOf(context.Message.Kind);
+        if (!histogram.Enabled)
+        {
+            return;
+        }
+
+        var tags = new TagList
+        {
+            { CqrsDiagnostics.Tags.MessageType, context.Message.Name },
+            { CqrsDiagnostics.Tags.Outcome, outcome },
+        };
+        if (context.Message.Kind == MessageKind.Event)
+        {
+            tags.Add(CqrsDiagnostics.Tags.Handler, context.HandlerName);
+        }
+
+        if (errorType is not null)
+        {
+            tags.Add(CqrsDiagnostics.Tags.ErrorType, errorType);
+        }
+
+        histogram.Record(milliseconds, tags);
+    }
+}

@@ -1,0 +1,38 @@
+using ServerlessCqrs.Registry;
+
+namespace ServerlessCqrs.Pipeline;
+
+/// <summary>What behaviors know about the message being handled, shared along one pipeline run.</summary>
+public sealed class MessageContext
+{
+    private Dictionary<string, object?>? _items;
+
+    internal MessageContext(MessageDescriptor message, string handlerName, IServiceProvider services, string? messageId = null)
+    {
+        Message = message;
+        HandlerName = handlerName;
+        Services = services;
+        MessageId = messageId;
+    }
+
+    /// <summary>The message's registry entry: name, kind, type.</summary>
+    public MessageDescriptor Message { get; }
+
+    /// <summary>The handler's name.</summary>
+    public string HandlerName { get; }
+
+    /// <summary>The scope the handler and behaviors are resolved from.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>The event id when handling an event; otherwise <see langword="null"/>.</summary>
+    public string? MessageId { get; }
+
+    /// <summary>The current attempt, starting at 1. The resilience behavior raises it on each retry.</summary>
+    public int Attempt { get; internal set; } = 1;
+
+    /// <summary>Retries made so far: <see cref="Attempt"/> - 1.</summary>
+    public int RetryCount => Attempt - 1;
+
+    /// <summary>State behaviors share along this run.</summary>
+    public IDictionary<string, object?> Items => _items ??= new(StringComparer.Ordinal);
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ServerlessCqrs.Internal;
+using ServerlessCqrs.Pipeline;
+using ServerlessCqrs.Pipeline.Validation;
+
+namespace ServerlessCqrs.Registry;
+
+/// <summary>
+/// Freezes the catalog into the registry at startup: JSON contracts, validation plans, behavior
+/// chains and invokers are built here once, and every registration problem is reported together.
+/// </summary>
+internal static class MessageRegistryFactory
+{
+    public static MessageRegistry Create(MessageCatalog catalog)
+    {
+        var json = CreateSerializerOptions(catalog);
+        var problems = new List<string>();
+        var handlersByMessage = catalog.Handlers.ToLookup(h => h.MessageType, h => h.HandlerType);
+        var descriptors = new List<MessageDescriptor>();
+
+        foreach (var shape in catalog.Messages)
+        {
+            var typeInfo = json.GetTypeInfo(shape.MessageType);
+            var descriptor = new MessageDescriptor(shape, typeInfo)
+            {
+                Validator = shape.Kind == MessageKind.Event ? null : MessageValidator.Create(typeInfo),
+            };
+            var handlers = handlersByMessage[shape.MessageType].ToArray();
+            if (shape.Kind == MessageKind.Event)
+            {
+                descriptor.EventHandlers = [.. handlers.Select(h => CreateEventHandlerInvoker(descriptor, h, catalog))];
+                problems.AddRange(DuplicateHandlerNames(descriptor, handlers));
+            }
+            else if (handlers.Length == 1)
+            {
+                descriptor.Invoker = CreateRequestInvoker(descriptor, handlers[0], catalog);
+            }
+            else
+            {
+                problems.Add(handlers.Length == 0
+                    ? $"{descriptor} has no handler. Implement its handler interface and register it (assembly scan or AddHandler<T>())."
+                    : $"{descriptor} has {handlers.Length} handlers ({string.Join(", ", handlers.Select(h => h.FullName))}); commands and queries have exactly one.");
+            }
+
+            descriptors.Add(descriptor);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "The CQRS registrations are invalid:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => " - " + p)));
+        }
+
+        return new MessageRegistry(descriptors, json);
+    }
+
+    private static JsonSerializerOptions CreateSerializerOptions(MessageCatalog catalog)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        options.Converters.Add(new JsonStringEnumConverter());
+        foreach (var configure in catalog.JsonConfigurations)
+        {
+            configure(options);
+        }
+
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static IEnumerable<string> DuplicateHandlerNames(MessageDescriptor descriptor, Type[] handlers) =>
+        handlers.GroupBy(h => h.Name, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{descriptor} has several handlers named {g.Key} ({string.Join(", ", g.Select(h => h.FullName))}); " +
+                "handler names identify which handlers already ran for an event, so they must differ.");
+
+    private static RequestInvoker CreateRequestInvoker(MessageDescriptor descriptor, Type handlerType, MessageCatalog catalog)
+    {
+        var (invokerType, responseType) = (descriptor.Kind, descriptor.ResultType) switch
+        {
+            (MessageKind.Command, null) => (typeof(CommandInvoker<>).MakeGenericType(descriptor.MessageType), typeof(Result)),
+            (MessageKind.Command, var result) => (
+                typeof(CommandInvoker<,>).MakeGenericType(descriptor.MessageType, result),
+                typeof(Result<>).MakeGenericType(result)),
+            (_, var result) => (
+                typeof(QueryInvoker<,>).MakeGenericType(descriptor.MessageType, result!),
+                typeof(Result<>).MakeGenericType(result!)),
+        };
+        var chain = CreateChain(descriptor, responseType, catalog);
+        return (RequestInvoker)Activator.CreateInstance(invokerType, descriptor, handlerType, chain)!;
+    }
+
+    private static EventHandlerInvoker CreateEventHandlerInvoker(MessageDescriptor descriptor, Type handlerType, MessageCatalog catalog)
+    {
+        var chain = CreateChain(descriptor, typeof(Result), catalog);
+        var invokerType = typeof(EventHandlerInvoker<>).MakeGenericType(descriptor.MessageType);
+        return (EventHandlerInvoker)Activator.CreateInstance(invokerType, descriptor, handlerType, chain)!;
+    }
+
+    private static object CreateChain(MessageDescriptor descriptor, Type responseType, MessageCatalog catalog)
+    {
+        var behaviorTypes = BehaviorComposer.Compose(descriptor, responseType, catalog);
+        var chainType = typeof(BehaviorChain<,>).MakeGenericType(descriptor.MessageType, responseType);
+        return Activator.CreateInstance(chainType, [behaviorTypes])!;
+    }
+}
