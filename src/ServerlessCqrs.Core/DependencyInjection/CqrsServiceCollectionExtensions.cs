@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Polly;
+using Polly.Telemetry;
 using ServerlessCqrs;
 using ServerlessCqrs.Diagnostics;
 using ServerlessCqrs.Events;
@@ -71,13 +71,13 @@ public static class CqrsServiceCollectionExtensions
         services.TryAddSingleton(typeof(ValidationBehavior<,>));
         services.TryAddSingleton(typeof(ResilienceBehavior<,>));
 
-        services.AddResiliencePipelineRegistry<MessagePipelineKey>();
+        services.AddOptions<TelemetryOptions>();
         services.AddResilienceEnricher();
         services.TryAddSingleton<MessageResiliencePipelines>();
         services.TryAddSingleton<ITransientErrorClassifier, TransientErrorClassifier>();
         services.TryAddSingleton<MessageResilienceSetup>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<MessageResilienceOptions>>(sp => sp.GetRequiredService<MessageResilienceSetup>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessageResilienceOptions>>(sp => sp.GetRequiredService<MessageResilienceSetup>()));
+        services.AddSingleton<IConfigureOptions<MessageResilienceOptions>>(sp => sp.GetRequiredService<MessageResilienceSetup>());
+        services.AddSingleton<IValidateOptions<MessageResilienceOptions>>(sp => sp.GetRequiredService<MessageResilienceSetup>());
     }
 
     private static void AddEvents(IServiceCollection services)

@@ -16,7 +16,8 @@ public static class CqrsDiagnostics
     /// <summary>Name of the Meter all kernel instruments belong to.</summary>
     public const string MeterName = "ServerlessCqrs";
 
-    internal static readonly ActivitySource ActivitySource =
+    /// <summary>The source of every span ServerlessCqrs starts, in the kernel and in the hosts.</summary>
+    public static ActivitySource ActivitySource { get; } =
         new(ActivitySourceName, typeof(CqrsDiagnostics).Assembly.GetName().Version?.ToString());
 
     /// <summary>Instrument names (OpenTelemetry style: dotted, unit separate).</summary>
@@ -104,6 +105,12 @@ public static class CqrsDiagnostics
 
         /// <summary>The function's name.</summary>
         public const string FaasName = "faas.name";
+
+        /// <summary>HTTP request method (OpenTelemetry semantic convention).</summary>
+        public const string HttpRequestMethod = "http.request.method";
+
+        /// <summary>HTTP response status code (OpenTelemetry semantic convention).</summary>
+        public const string HttpResponseStatusCode = "http.response.status_code";
     }
 
     /// <summary>Values of <see cref="Tags.Outcome"/>.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
 using Polly.Retry;
+using Polly.Telemetry;
 using ServerlessCqrs.Pipeline;
 using ServerlessCqrs.Pipeline.Behaviors;
 
@@ -13,29 +14,56 @@ internal readonly record struct MessagePipelineKey(string MessageName);
 
 /// <summary>
 /// One Polly pipeline per message type, built on first use from <see cref="MessageResilienceOptions"/>
-/// and rebuilt when the configuration changes.
+/// and rebuilt when the configuration changes. The registry is the kernel's own, so its telemetry
+/// settings — results never logged, routine attempts at Debug — do not touch the application's pipelines.
 /// </summary>
-internal sealed class MessageResiliencePipelines(
-    ResiliencePipelineRegistry<MessagePipelineKey> registry,
-    IOptionsMonitor<MessageResilienceOptions> options,
-    ITransientErrorClassifier classifier,
-    ILoggerFactory loggerFactory)
+internal sealed class MessageResiliencePipelines : IAsyncDisposable
 {
     public static readonly ResiliencePropertyKey<MessageContext> MessageContextKey = new("ServerlessCqrs.MessageContext");
 
-    private readonly ILogger[] _loggers = [.. PipelineLog.Categories.Select(loggerFactory.CreateLogger)];
+    private readonly ResiliencePipelineRegistry<MessagePipelineKey> _registry;
+    private readonly IOptionsMonitor<MessageResilienceOptions> _options;
+    private readonly ITransientErrorClassifier _classifier;
+    private readonly ILogger[] _loggers;
+
+    public MessageResiliencePipelines(
+        IOptionsMonitor<MessageResilienceOptions> options,
+        ITransientErrorClassifier classifier,
+        IOptions<TelemetryOptions> telemetry,
+        ILoggerFactory loggerFactory)
+    {
+        _options = options;
+        _classifier = classifier;
+        _loggers = [.. PipelineLog.Categories.Select(loggerFactory.CreateLogger)];
+        var ownTelemetry = new TelemetryOptions(telemetry.Value)
+        {
+            LoggerFactory = loggerFactory,
+            ResultFormatter = static (_, result) => result is IMessageResult r ? r.Error?.Code ?? "success" : null,
+            SeverityProvider = static args => args.Event.EventName is "ExecutionAttempt" or "PipelineExecuted" or "OnRetry"
+                && args.Event.Severity <= ResilienceEventSeverity.Warning
+                    ? ResilienceEventSeverity.Debug
+                    : args.Event.Severity,
+        };
+        _registry = new ResiliencePipelineRegistry<MessagePipelineKey>(new ResiliencePipelineRegistryOptions<MessagePipelineKey>
+        {
+            BuilderFactory = () => new ResiliencePipelineBuilder().ConfigureTelemetry(ownTelemetry),
+            BuilderNameFormatter = static key => key.MessageName,
+        });
+    }
 
     public ResiliencePipeline For(string messageName) =>
-        registry.GetOrAddPipeline(new MessagePipelineKey(messageName), (builder, context) =>
+        _registry.GetOrAddPipeline(new MessagePipelineKey(messageName), (builder, context) =>
         {
-            context.EnableReloads(options, messageName);
-            Configure(builder, options.Get(messageName));
+            context.EnableReloads(_options, messageName);
+            Configure(builder, _options.Get(messageName));
         });
 
     /// <summary>Retry on transient exceptions and on optimistic-concurrency results (the handler reloads).</summary>
     public bool ShouldRetry(Outcome<object> outcome) => outcome.Exception is { } exception
-        ? classifier.IsTransient(exception)
+        ? _classifier.IsTransient(exception)
         : outcome.Result is IMessageResult { Error.Kind: ErrorKind.Concurrency };
+
+    public ValueTask DisposeAsync() => _registry.DisposeAsync();
 
     private void Configure(ResiliencePipelineBuilder builder, MessageResilienceOptions settings)
     {

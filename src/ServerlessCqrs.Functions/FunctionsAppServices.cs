@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServerlessCqrs.Functions.Middleware;
+using ServerlessCqrs.Orders;
+
+namespace ServerlessCqrs.Functions;
+
+/// <summary>The Functions app's services, in one place so the tests compose exactly what Program.cs does.</summary>
+internal static class FunctionsAppServices
+{
+    public static IServiceCollection AddFunctionsApp(this IServiceCollection services)
+    {
+        // Until the event triggers arrive, events travel through the in-process transport inside the worker.
+        services.AddServerlessCqrs().AddOrders();
+        services.AddServerlessCqrsHttp();
+        services.TryAddSingleton<IHttpInvocationResult, InvocationResultSetter>();
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using ServerlessCqrs.Functions;
+using ServerlessCqrs.Functions.Middleware;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<InvocationMiddleware>();
+builder.Services.AddFunctionsApp();
+builder.Build().Run();

@@ -1,0 +1,225 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using ServerlessCqrs.Http.Binding;
+using ServerlessCqrs.Http.Catalog;
+using ServerlessCqrs.Http.Idempotency;
+using ServerlessCqrs.Http.Responses;
+using ServerlessCqrs.Registry;
+
+namespace ServerlessCqrs.Http;
+
+/// <summary>
+/// The HTTP edge both hosts call: looks the name up in the registry, binds the body or query string,
+/// dispatches on the request's bus and maps the <see cref="Result{T}"/> once — success to 200/201,
+/// expected failures to RFC 9457 problems. Faults propagate to the host, which answers 500.
+/// </summary>
+public sealed class CqrsHttpEdge
+{
+    private const string IdempotencyKeyHeader = "Idempotency-Key";
+    private readonly MessageRegistry _registry;
+    private readonly IIdempotencyStore _idempotency;
+    private readonly HealthCheckService _health;
+    private readonly CqrsHttpOptions _options;
+    private readonly FrozenDictionary<string, QueryStringBinder> _queryBinders;
+    private readonly byte[] _catalog;
+
+    /// <summary>Creates the edge; binders and the catalog are built here, once.</summary>
+    public CqrsHttpEdge(MessageRegistry registry, IIdempotencyStore idempotency, HealthCheckService health, IOptions<CqrsHttpOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(options);
+        _registry = registry;
+        _idempotency = idempotency;
+        _health = health;
+        _options = options.Value;
+        _queryBinders = registry.Messages.Where(m => m.Kind == MessageKind.Query)
+            .ToFrozenDictionary(m => m.Name, m => new QueryStringBinder(m), StringComparer.OrdinalIgnoreCase);
+        _catalog = CatalogDocument.Build(registry);
+    }
+
+    /// <summary><c>POST /api/commands/{name}</c>, honouring <c>Idempotency-Key</c>.</summary>
+    public async Task<IResult> SendCommandAsync(HttpContext httpContext, string name)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (Find(httpContext, name, MessageKind.Command, out var descriptor) is { } notFound)
+        {
+            return notFound;
+        }
+
+        var (message, body, problem) = await BindBodyAsync(httpContext, descriptor).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var key = httpContext.Request.Headers[IdempotencyKeyHeader].ToString();
+        return key.Length == 0
+            ? await DispatchAsync(httpContext, descriptor, message!).ConfigureAwait(false)
+            : await DispatchOnceAsync(httpContext, descriptor, message!, body!, key).ConfigureAwait(false);
+    }
+
+    /// <summary><c>GET /api/queries/{name}?...</c> (query-string binding) or <c>POST</c> with a JSON body.</summary>
+    public async Task<IResult> RunQueryAsync(HttpContext httpContext, string name)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (Find(httpContext, name, MessageKind.Query, out var descriptor) is { } notFound)
+        {
+            return notFound;
+        }
+
+        object? message;
+        if (HttpMethods.IsPost(httpContext.Request.Method))
+        {
+            (message, _, var problem) = await BindBodyAsync(httpContext, descriptor).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+        else
+        {
+            try
+            {
+                message = _queryBinders[descriptor.Name].Bind(httpContext.Request.Query);
+            }
+            catch (BindingException exception)
+            {
+                return Problems.Create(httpContext, StatusCodes.Status400BadRequest, "malformed_query", exception.Message);
+            }
+        }
+
+        return await DispatchAsync(httpContext, descriptor, message!).ConfigureAwait(false);
+    }
+
+    /// <summary><c>GET /api/catalog</c>: the commands and queries with their JSON fields.</summary>
+    public IResult GetCatalog() => HttpOutcome.Json(StatusCodes.Status200OK, _catalog);
+
+    /// <summary><c>GET /api/health</c>: 200 while healthy or degraded, 503 when unhealthy, with each check's status.</summary>
+    public async Task<IResult> CheckHealthAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var report = await _health.CheckHealthAsync(httpContext.RequestAborted).ConfigureAwait(false);
+        var body = new JsonObject
+        {
+            ["status"] = report.Status.ToString(),
+            ["checks"] = new JsonObject(report.Entries.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value.Status.ToString()))),
+        };
+        var status = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        return HttpOutcome.Json(status, JsonSerializer.SerializeToUtf8Bytes(body)).WithHeader("Cache-Control", "no-store");
+    }
+
+    private HttpOutcome? Find(HttpContext httpContext, string name, MessageKind kind, out MessageDescriptor descriptor)
+    {
+        if (_registry.TryGetByName(name, out descriptor!) && descriptor.Kind == kind)
+        {
+            return null;
+        }
+
+        var wanted = kind == MessageKind.Command ? "command" : "query";
+        var detail = descriptor?.Kind switch
+        {
+            MessageKind.Command => $"'{descriptor.Name}' is a command; send it with POST /api/commands/{descriptor.Name}.",
+            MessageKind.Query => $"'{descriptor.Name}' is a query; send it to /api/queries/{descriptor.Name}.",
+            MessageKind.Event => $"'{descriptor.Name}' is an event; events are not sent over HTTP.",
+            _ => $"There is no {wanted} named '{name}'; GET /api/catalog lists them.",
+        };
+        return Problems.Create(httpContext, StatusCodes.Status404NotFound, $"unknown_{wanted}", detail);
+    }
+
+    private async Task<(object? Message, byte[]? Body, HttpOutcome? Problem)> BindBodyAsync(HttpContext httpContext, MessageDescriptor descriptor)
+    {
+        var request = httpContext.Request;
+        var body = await RequestBodyReader.ReadAsync(request, _options.MaxRequestBodyBytes, httpContext.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return (null, null, Problems.Create(httpContext, StatusCodes.Status413PayloadTooLarge, "body_too_large",
+                $"The body is larger than {_options.MaxRequestBodyBytes} bytes."));
+        }
+
+        if (body.Length > 0 && !IsJson(request.ContentType))
+        {
+            return (null, null, Problems.Create(httpContext, StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
+                $"Send the body as application/json, not {request.ContentType}."));
+        }
+
+        try
+        {
+            return (JsonBodyBinder.Bind(body, descriptor), body, null);
+        }
+        catch (BindingException exception)
+        {
+            return (null, null, Problems.Create(httpContext, StatusCodes.Status400BadRequest, "malformed_json", exception.Message));
+        }
+    }
+
+    private async Task<HttpOutcome> DispatchOnceAsync(
+        HttpContext httpContext, MessageDescriptor descriptor, object message, byte[] body, string key)
+    {
+        if (key.Length > 255 || key.Any(c => c is < '!' or > '~'))
+        {
+            return Problems.Create(httpContext, StatusCodes.Status400BadRequest, "invalid_idempotency_key",
+                "The Idempotency-Key header must be 1 to 255 visible ASCII characters.");
+        }
+
+        var storeKey = $"{descriptor.Name}:{key}";
+        var claim = await _idempotency.TryClaimAsync(storeKey, Convert.ToHexString(SHA256.HashData(body)), httpContext.RequestAborted)
+            .ConfigureAwait(false);
+        switch (claim.Status)
+        {
+            case IdempotencyClaimStatus.Completed:
+                return claim.Outcome!.WithHeader("Idempotent-Replayed", "true");
+            case IdempotencyClaimStatus.InProgress:
+                return Problems.Create(httpContext, StatusCodes.Status409Conflict, "idempotency_key_in_use",
+                    "A request with this Idempotency-Key is still being processed; retry later.");
+            case IdempotencyClaimStatus.Mismatch:
+                return Problems.Create(httpContext, StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused",
+                    "This Idempotency-Key was already used for a different request.");
+        }
+
+        HttpOutcome outcome;
+        try
+        {
+            outcome = await DispatchAsync(httpContext, descriptor, message).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A fault has no outcome to repeat; free the key so the client can retry.
+            await _idempotency.ReleaseAsync(storeKey, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        await _idempotency.CompleteAsync(storeKey, outcome, CancellationToken.None).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private async Task<HttpOutcome> DispatchAsync(HttpContext httpContext, MessageDescriptor descriptor, object message)
+    {
+        var bus = httpContext.RequestServices.GetRequiredService<IMessageBus>();
+        var result = await bus.DispatchAsync(message, httpContext.RequestAborted).ConfigureAwait(false);
+        if (!result.TryGetValue(out var value))
+        {
+            return Problems.For(result.Error!, httpContext);
+        }
+
+        if (descriptor.ResultType is null)
+        {
+            return HttpOutcome.Empty(StatusCodes.Status200OK);
+        }
+
+        var status = descriptor.CreatesResource ? StatusCodes.Status201Created : StatusCodes.Status200OK;
+        var json = JsonSerializer.SerializeToUtf8Bytes(value, _registry.SerializerOptions.GetTypeInfo(descriptor.ResultType));
+        return HttpOutcome.Json(status, json);
+    }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is null
+        || Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ServerlessCqrs.Http;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the edge's routes in an ASP.NET Core app (the LocalHost; the Functions app maps them as triggers).</summary>
+public static class EndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps <c>POST /api/commands/{name}</c>, <c>GET|POST /api/queries/{name}</c>, <c>GET /api/health</c>
+    /// and <c>GET /api/catalog</c>.
+    /// </summary>
+    public static RouteGroupBuilder MapServerlessCqrs(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var api = endpoints.MapGroup("/api");
+        api.MapPost("/commands/{name}", (HttpContext http, string name, CqrsHttpEdge edge) => edge.SendCommandAsync(http, name));
+        api.MapMethods("/queries/{name}", [HttpMethods.Get, HttpMethods.Post],
+            (HttpContext http, string name, CqrsHttpEdge edge) => edge.RunQueryAsync(http, name));
+        api.MapGet("/health", (HttpContext http, CqrsHttpEdge edge) => edge.CheckHealthAsync(http));
+        api.MapGet("/catalog", (CqrsHttpEdge edge) => edge.GetCatalog());
+        return api;
+    }
+}

@@ -1,0 +1,24 @@
+using ServerlessCqrs.Http;
+using ServerlessCqrs.Orders;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+
+// The port `func start` uses, so the two hosts are interchangeable; ASPNETCORE_URLS or --urls override it.
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:7071");
+}
+
+builder.Services.AddServerlessCqrs().AddOrders();
+builder.Services.AddServerlessCqrsHttp();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<CqrsExceptionHandler>();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapServerlessCqrs();
+app.Run();
+
+/// <summary>The LocalHost entry point; public so tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServerlessCqrs.Orders;
+
+/// <summary>Cancels an order. A confirmed order cannot be cancelled (409).</summary>
+public sealed record CancelOrder : ICommand
+{
+    /// <summary>The order to cancel.</summary>
+    [Required, StringLength(64, MinimumLength = 1)]
+    public string OrderId { get; init; } = "";
+
+    /// <summary>Why, 1 to 500 characters.</summary>
+    [Required, StringLength(500, MinimumLength = 1)]
+    public string Reason { get; init; } = "";
+}

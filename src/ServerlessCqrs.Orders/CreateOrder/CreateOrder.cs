@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServerlessCqrs.Orders;
+
+/// <summary>Places an order. <c>POST /api/commands/CreateOrder</c> answers 201 with the new order id.</summary>
+[CreatesResource]
+public sealed record CreateOrder : ICommand<CreateOrderResult>
+{
+    /// <summary>The customer placing the order, 1 to 64 characters.</summary>
+    [Required, StringLength(64, MinimumLength = 1)]
+    public string CustomerId { get; init; } = "";
+
+    /// <summary>The product lines: at least one, at most 100.</summary>
+    [Required, MinLength(1, ErrorMessage = "The field {0} needs at least one line."), MaxLength(100)]
+    public IReadOnlyList<CreateOrderLine> Lines { get; init; } = [];
+}

@@ -1,0 +1,91 @@
+using ServerlessCqrs.Orders.Events;
+
+namespace ServerlessCqrs.Orders.Domain;
+
+/// <summary>
+/// An order. Immutable: every step returns an <see cref="OrderChange"/> with the next version and
+/// the event that records it, which the store saves together (optimistic concurrency on the version).
+/// </summary>
+public sealed class Order
+{
+    private Order(string id, string customerId, IReadOnlyList<OrderLine> lines, OrderStatus status, long version, DateTimeOffset createdAt)
+    {
+        Id = id;
+        CustomerId = customerId;
+        Lines = lines;
+        Status = status;
+        Version = version;
+        CreatedAt = createdAt;
+    }
+
+    /// <summary>The order id.</summary>
+    public string Id { get; }
+
+    /// <summary>The customer who placed it.</summary>
+    public string CustomerId { get; }
+
+    /// <summary>The product lines, in the order given.</summary>
+    public IReadOnlyList<OrderLine> Lines { get; }
+
+    /// <summary>Where the order is in its life.</summary>
+    public OrderStatus Status { get; }
+
+    /// <summary>Starts at 1 and rises by one with every change.</summary>
+    public long Version { get; }
+
+    /// <summary>When it was placed.</summary>
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>The sum of the line amounts.</summary>
+    public decimal Total => Lines.Sum(l => l.Quantity * l.UnitPrice);
+
+    /// <summary>Places a new order.</summary>
+    public static OrderChange Create(string id, string customerId, IReadOnlyList<OrderLine> lines, DateTimeOffset now)
+    {
+        var order = new Order(id, customerId, [.. lines], OrderStatus.Created, 1, now);
+        return new OrderChange(order, new OrderCreated
+        {
+            OccurredAt = now,
+            OrderId = id,
+            CustomerId = customerId,
+            Lines = order.Lines,
+            Total = order.Total,
+            OrderVersion = order.Version,
+        });
+    }
+
+    /// <summary>Confirms the order. Confirming twice changes nothing; a cancelled order cannot be confirmed.</summary>
+    public Result<OrderChange?> Confirm(DateTimeOffset now) => Status switch
+    {
+        OrderStatus.Cancelled => OrderErrors.AlreadyCancelled(Id),
+        OrderStatus.Confirmed => Result<OrderChange?>.Success(null),
+        _ => Next(OrderStatus.Confirmed, order => new OrderConfirmed
+        {
+            OccurredAt = now,
+            OrderId = Id,
+            CustomerId = CustomerId,
+            OrderVersion = order.Version,
+        }),
+    };
+
+    /// <summary>Cancels the order. Cancelling twice changes nothing; a confirmed order cannot be cancelled.</summary>
+    public Result<OrderChange?> Cancel(string reason, DateTimeOffset now) => Status switch
+    {
+        OrderStatus.Confirmed => OrderErrors.AlreadyConfirmed(Id),
+        OrderStatus.Cancelled => Result<OrderChange?>.Success(null),
+        _ => Next(OrderStatus.Cancelled, order => new OrderCancelled
+        {
+            OccurredAt = now,
+            OrderId = Id,
+            CustomerId = CustomerId,
+            Reason = reason,
+            OrderVersion = order.Version,
+        }),
+    };
+
+    private OrderChange Next(OrderStatus status, Func<Order, IEvent> raise)
+    {
+        var next = new Order(Id, CustomerId, Lines, status, Version + 1, CreatedAt);
+        return new OrderChange(next, raise(next));
+    }
+}

@@ -1,0 +1,16 @@
+namespace ServerlessCqrs.Orders.Domain;
+
+/// <summary>The expected failures of the Orders domain.</summary>
+public static class OrderErrors
+{
+    /// <summary>No order has the id.</summary>
+    public static Error NotFound(string orderId) => Error.NotFound("order_not_found", $"Order '{orderId}' does not exist.");
+
+    /// <summary>A cancelled order cannot be confirmed.</summary>
+    public static Error AlreadyCancelled(string orderId) =>
+        Error.Conflict("order_cancelled", $"Order '{orderId}' is cancelled and can no longer be confirmed.");
+
+    /// <summary>A confirmed order cannot be cancelled.</summary>
+    public static Error AlreadyConfirmed(string orderId) =>
+        Error.Conflict("order_confirmed", $"Order '{orderId}' is confirmed and can no longer be cancelled.");
+}

@@ -1,0 +1,16 @@
+namespace ServerlessCqrs.Orders.Storage;
+
+/// <summary>The order-summary read model, partitioned by customer.</summary>
+public interface IOrderSummaryStore
+{
+    /// <summary>
+    /// Applies version <paramref name="version"/> of an order to its row: only when the row is at
+    /// <paramref name="version"/> - 1 (no row counts as version 0). <paramref name="apply"/> receives
+    /// the current row (<see langword="null"/> for version 1) and returns the new one.
+    /// </summary>
+    ValueTask<ProjectionOutcome> ApplyAsync(
+        string customerId, string orderId, long version, Func<OrderSummary?, OrderSummary> apply, CancellationToken cancellationToken);
+
+    /// <summary>A customer's orders, newest first.</summary>
+    ValueTask<IReadOnlyList<OrderSummary>> ListByCustomerAsync(string customerId, int limit, CancellationToken cancellationToken);
+}
