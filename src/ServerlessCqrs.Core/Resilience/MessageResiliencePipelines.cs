@@ -17,7 +17,7 @@ internal readonly record struct MessagePipelineKey(string MessageName);
 /// and rebuilt when the configuration changes. The registry is the kernel's own, so its telemetry
 /// settings — results never logged, routine attempts at Debug — do not touch the application's pipelines.
 /// </summary>
-internal sealed class MessageResiliencePipelines : IAsyncDisposable
+internal sealed class MessageResiliencePipelines : IDisposable, IAsyncDisposable
 {
     public static readonly ResiliencePropertyKey<MessageContext> MessageContextKey = new("ServerlessCqrs.MessageContext");
 
@@ -62,6 +62,8 @@ internal sealed class MessageResiliencePipelines : IAsyncDisposable
     public bool ShouldRetry(Outcome<object> outcome) => outcome.Exception is { } exception
         ? _classifier.IsTransient(exception)
         : outcome.Result is IMessageResult { Error.Kind: ErrorKind.Concurrency };
+
+    public void Dispose() => _registry.Dispose();
 
     public ValueTask DisposeAsync() => _registry.DisposeAsync();
 

@@ -1,0 +1,62 @@
+using ServerlessCqrs.Pipeline;
+
+namespace ServerlessCqrs.Core.Tests.Fixtures;
+
+/// <summary>Wraps every message: records "outer:{message}" around the rest of the pipeline.</summary>
+public sealed class OuterBehavior<TMessage, TResponse>(Probe probe) : IMessageBehavior<TMessage, TResponse>
+    where TMessage : notnull
+    where TResponse : IMessageResult<TResponse>
+{
+    public ValueTask<TResponse> HandleAsync(TMessage message, MessageContext context, MessageHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        probe.Hit("outer:" + context.Message.Name);
+        return next(cancellationToken);
+    }
+}
+
+/// <summary>Added second: records "inner:{message}".</summary>
+public sealed class InnerBehavior<TMessage, TResponse>(Probe probe) : IMessageBehavior<TMessage, TResponse>
+    where TMessage : notnull
+    where TResponse : IMessageResult<TResponse>
+{
+    public ValueTask<TResponse> HandleAsync(TMessage message, MessageContext context, MessageHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        probe.Hit("inner:" + context.Message.Name);
+        return next(cancellationToken);
+    }
+}
+
+/// <summary>Constrained to void commands: never wraps queries or commands with results.</summary>
+public sealed class VoidCommandsOnly<TMessage, TResponse>(Probe probe) : IMessageBehavior<TMessage, TResponse>
+    where TMessage : ICommand
+    where TResponse : IMessageResult<TResponse>
+{
+    public ValueTask<TResponse> HandleAsync(TMessage message, MessageContext context, MessageHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        probe.Hit("void-only:" + context.Message.Name);
+        return next(cancellationToken);
+    }
+}
+
+/// <summary>Closed over one message; short-circuits pings that say "stop".</summary>
+public sealed class StopPings(Probe probe) : IMessageBehavior<Ping, Result<string>>
+{
+    public ValueTask<Result<string>> HandleAsync(Ping message, MessageContext context, MessageHandlerDelegate<Result<string>> next, CancellationToken cancellationToken)
+    {
+        probe.Hit("stop-pings");
+        return message.Text == "stop"
+            ? ValueTask.FromResult<Result<string>>(Error.RuleViolation("stopped", "Pings that say stop are stopped."))
+            : next(cancellationToken);
+    }
+}
+
+/// <summary>Refuses every event: proves a refusal is not mistaken for success.</summary>
+public sealed class RefuseEvents<TMessage>(Probe probe) : IMessageBehavior<TMessage, Result>
+    where TMessage : IEvent
+{
+    public ValueTask<Result> HandleAsync(TMessage message, MessageContext context, MessageHandlerDelegate<Result> next, CancellationToken cancellationToken)
+    {
+        probe.Hit("refused:" + context.HandlerName);
+        return ValueTask.FromResult<Result>(Error.RuleViolation("refused", "Not today."));
+    }
+}

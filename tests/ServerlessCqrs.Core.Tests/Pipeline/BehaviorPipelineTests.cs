@@ -1,0 +1,66 @@
+using ServerlessCqrs.Core.Tests.Fixtures;
+
+namespace ServerlessCqrs.Core.Tests.Pipeline;
+
+public sealed class BehaviorPipelineTests
+{
+    [Fact]
+    public async Task Behaviors_RunInTheOrderAdded_AroundTheHandler()
+    {
+        using var services = TestKernel.Build(b => TestKernel.AllHandlers(b
+            .AddBehavior(typeof(OuterBehavior<,>))
+            .AddBehavior(typeof(InnerBehavior<,>))));
+
+        await services.Bus().SendAsync(new Ping { Text = "a" });
+
+        Assert.Equal(["outer:Ping", "inner:Ping", "Ping"], services.GetRequiredService<Probe>().Calls);
+    }
+
+    [Fact]
+    public async Task ClosedBehavior_WrapsOnlyItsMessage_AndMayShortCircuit()
+    {
+        using var services = TestKernel.Build(b => TestKernel.AllHandlers(b.AddBehavior<StopPings>()));
+        var bus = services.Bus();
+        var probe = services.GetRequiredService<Probe>();
+
+        var stopped = await bus.SendAsync(new Ping { Text = "stop" });
+        await bus.SendAsync(new Touch());
+
+        Assert.Equal("stopped", stopped.Error?.Code);
+        Assert.Equal(["stop-pings", "Touch"], probe.Calls);
+    }
+
+    [Fact]
+    public async Task OpenBehavior_AppliesOnlyWhereItsConstraintsAllow()
+    {
+        using var services = TestKernel.Build(b => TestKernel.AllHandlers(b.AddBehavior(typeof(VoidCommandsOnly<,>))));
+        var bus = services.Bus();
+
+        await bus.SendAsync(new Touch());
+        await bus.SendAsync(new Ping { Text = "p" });
+        await bus.QueryAsync(new CountThings { Of = 1 });
+
+        Assert.Equal(["void-only:Touch", "Touch", "Ping", "CountThings"], services.GetRequiredService<Probe>().Calls);
+    }
+
+    [Theory]
+    [InlineData(typeof(Probe))]
+    [InlineData(typeof(IMessageBehaviorLookalike<,>))]
+    public void AddBehavior_OfANonBehavior_Throws(Type type) =>
+        Assert.Throws<ArgumentException>(() => TestKernel.Build(b => b.AddBehavior(type)));
+
+    [Fact]
+    public async Task AddBehavior_Twice_ComposesItOnce()
+    {
+        using var services = TestKernel.Build(b => TestKernel.AllHandlers(b
+            .AddBehavior(typeof(OuterBehavior<,>))
+            .AddBehavior(typeof(OuterBehavior<,>))));
+
+        await services.Bus().SendAsync(new Touch());
+
+        Assert.Equal(1, services.GetRequiredService<Probe>().CountOf("outer:Touch"));
+    }
+
+    /// <summary>Generic with two parameters but not a behavior.</summary>
+    public sealed class IMessageBehaviorLookalike<TMessage, TResponse>;
+}

@@ -1,0 +1,99 @@
+using System.ComponentModel.DataAnnotations;
+using ServerlessCqrs.Core.Tests.Fixtures;
+
+namespace ServerlessCqrs.Core.Tests.Pipeline;
+
+public sealed class ValidationBehaviorTests
+{
+    [Fact]
+    public async Task InvalidMessage_ReportsEveryFieldByJsonPath()
+    {
+        using var services = TestKernel.Build(b => b.AddHandler<PlaceHandler>());
+
+        var result = await services.Bus().SendAsync(new Place
+        {
+            Name = "",
+            Items = [new Item { Sku = "ok", Quantity = 1 }, new Item { Sku = "", Quantity = 0 }],
+            Nested = new Item { Sku = "n", Quantity = 99 },
+        });
+
+        var fields = result.Error!.Fields;
+        Assert.Equal(["The name field is required."], fields["name"]);
+        Assert.Equal(["The sku field is required."], fields["items[1].sku"]);
+        Assert.Equal(["The field quantity must be between 1 and 10."], fields["items[1].quantity"]);
+        Assert.True(fields.ContainsKey("nested.quantity"));
+        Assert.False(fields.ContainsKey("items[0].sku"));
+        Assert.Equal(0, services.GetRequiredService<Probe>().CountOf(nameof(Place)));
+    }
+
+    [Fact]
+    public async Task ObjectRules_RunOnceFieldsAreValid_AndMapMemberNames()
+    {
+        using var services = TestKernel.Build(b => b.AddHandler<PlaceHandler>());
+
+        var result = await services.Bus().SendAsync(new Place { Name = "forbidden", Items = [] });
+
+        Assert.Equal(["That name is taken."], result.Error!.Fields["name"]);
+        Assert.Equal(["A place needs items or a nested item."], result.Error!.Fields["$"]);
+    }
+
+    [Fact]
+    public async Task ValidMessage_ReachesTheHandler()
+    {
+        using var services = TestKernel.Build(b => b.AddHandler<PlaceHandler>());
+
+        var result = await services.Bus().SendAsync(new Place { Name = "home", Items = [new Item { Sku = "a", Quantity = 2 }] });
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(1, services.GetRequiredService<Probe>().CountOf(nameof(Place)));
+    }
+
+    [Fact]
+    public async Task MessageWithoutRules_IsNotValidated()
+    {
+        using var services = TestKernel.Build(TestKernel.AllHandlers);
+
+        Assert.True((await services.Bus().SendAsync(new Touch { Id = "" })).IsSuccess);
+    }
+
+    public sealed record Item
+    {
+        [Required]
+        public string Sku { get; init; } = "";
+
+        [Range(1, 10)]
+        public int Quantity { get; init; }
+    }
+
+    public sealed record Place : ICommand, IValidatableObject
+    {
+        [Required]
+        public string Name { get; init; } = "";
+
+        public IReadOnlyList<Item> Items { get; init; } = [];
+
+        public Item? Nested { get; init; }
+
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            if (Name == "forbidden")
+            {
+                yield return new ValidationResult("That name is taken.", [nameof(Name)]);
+            }
+
+            if (Items.Count == 0 && Nested is null)
+            {
+                yield return new ValidationResult("A place needs items or a nested item.");
+            }
+        }
+    }
+
+    public sealed class PlaceHandler(Probe probe) : ICommandHandler<Place>
+    {
+        public ValueTask<Result> HandleAsync(Place command, CancellationToken cancellationToken)
+        {
+            probe.Hit(nameof(Place));
+            return default;
+        }
+    }
+}
