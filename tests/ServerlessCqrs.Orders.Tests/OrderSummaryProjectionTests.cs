@@ -1,0 +1,93 @@
+using ServerlessCqrs.Orders.Domain;
+using ServerlessCqrs.Orders.Events;
+using ServerlessCqrs.Orders.Storage;
+using ServerlessCqrs.Resilience;
+
+namespace ServerlessCqrs.Orders.Tests;
+
+public sealed class OrderSummaryProjectionTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UnixEpoch;
+
+    private static OrderCreated Created(string id, long version = 1) => new()
+    {
+        OccurredAt = Now, OrderId = id, CustomerId = "c1", Lines = [new OrderLine("A", 1, 5m)], Total = 5m, OrderVersion = version,
+    };
+
+    private static OrderConfirmed Confirmed(string id, long version = 2) => new() { OccurredAt = Now, OrderId = id, CustomerId = "c1", OrderVersion = version };
+
+    [Fact]
+    public async Task EventsInOrder_BuildTheSummary()
+    {
+        var store = new InMemoryOrderSummaryStore();
+        var projection = new Projections.OrderSummaryProjection(store);
+
+        await projection.HandleAsync(Created("o1"), default);
+        await projection.HandleAsync(Confirmed("o1"), default);
+
+        var row = Assert.Single(await store.ListByCustomerAsync("c1", 10, default));
+        Assert.Equal(("o1", OrderStatus.Confirmed, 5m, 2L), (row.OrderId, row.Status, row.Total, row.Version));
+    }
+
+    [Fact]
+    public async Task Redelivery_ChangesNothing()
+    {
+        var store = new InMemoryOrderSummaryStore();
+        var projection = new Projections.OrderSummaryProjection(store);
+        await projection.HandleAsync(Created("o1"), default);
+        await projection.HandleAsync(Confirmed("o1"), default);
+
+        await projection.HandleAsync(Created("o1"), default);
+
+        Assert.Equal(OrderStatus.Confirmed, Assert.Single(await store.ListByCustomerAsync("c1", 10, default)).Status);
+    }
+
+    [Fact]
+    public async Task EventThatOvertookAnEarlierOne_FailsTransiently_UntilTheEarlierOneArrives()
+    {
+        var store = new InMemoryOrderSummaryStore();
+        var projection = new Projections.OrderSummaryProjection(store);
+
+        await Assert.ThrowsAsync<TransientException>(async () => await projection.HandleAsync(Confirmed("o1"), default));
+        await projection.HandleAsync(Created("o1"), default);
+        await projection.HandleAsync(Confirmed("o1"), default);
+
+        Assert.Equal(OrderStatus.Confirmed, Assert.Single(await store.ListByCustomerAsync("c1", 10, default)).Status);
+    }
+
+    [Fact]
+    public async Task List_IsNewestFirst_AndHonoursTheLimit()
+    {
+        var store = new InMemoryOrderSummaryStore();
+        for (var i = 0; i < 3; i++)
+        {
+            await store.ApplyAsync("c1", $"o{i}", 1, _ => new OrderSummary($"o{i}", "c1", OrderStatus.Created, 1, 1, Now.AddMinutes(i)), default);
+        }
+
+        var page = await store.ListByCustomerAsync("c1", 2, default);
+
+        Assert.Equal(["o2", "o1"], page.Select(r => r.OrderId));
+        Assert.Empty(await store.ListByCustomerAsync("someone-else", 2, default));
+    }
+
+    [Fact]
+    public async Task ThroughTheInProcessTransport_ListOrdersCatchesUpWithConfirmAndCancel()
+    {
+        using var host = await OrdersKernel.StartAsync();
+        var bus = host.Services.Bus();
+        var confirmedId = (await bus.SendAsync(OrdersKernel.SampleOrder("c9"))).Value.OrderId;
+        var cancelledId = (await bus.SendAsync(OrdersKernel.SampleOrder("c9"))).Value.OrderId;
+
+        await bus.SendAsync(new ConfirmOrder { OrderId = confirmedId });
+        await bus.SendAsync(new CancelOrder { OrderId = cancelledId, Reason = "not needed" });
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            var items = (await bus.QueryAsync(new ListOrders { CustomerId = "c9" })).Value.Items;
+            return items.Count == 2
+                && items.Single(i => i.OrderId == confirmedId).Status == OrderStatus.Confirmed
+                && items.Single(i => i.OrderId == cancelledId).Status == OrderStatus.Cancelled;
+        }, "ListOrders shows the confirmed and the cancelled order");
+        await host.StopAsync();
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ServerlessCqrs.Testing;
+
+/// <summary>
+/// Composes the kernel the way an application does — fake logging, in-memory configuration — either
+/// as a plain service provider or as a started host (for what runs in the background).
+/// </summary>
+public static class CqrsTestHost
+{
+    /// <summary>Retries in tests back off for a millisecond, not a tenth of a second.</summary>
+    private static readonly Dictionary<string, string?> FastRetries = new()
+    {
+        ["Cqrs:Resilience:Default:BaseDelay"] = "00:00:00.001",
+        ["Cqrs:Resilience:Default:MaxDelay"] = "00:00:00.010",
+        ["Cqrs:Events:InProcess:RedeliveryDelay"] = "00:00:00.010",
+    };
+
+    /// <summary>The service collection of a kernel, ready to build.</summary>
+    public static IServiceCollection Services(
+        Action<IServiceCollection, CqrsBuilder> register,
+        Action<CqrsOptions>? options = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationManager();
+        Configure(configuration, settings);
+        services.AddSingleton<IConfiguration>(configuration);
+        Register(services, register, options);
+        return services;
+    }
+
+    /// <summary>A built kernel.</summary>
+    public static ServiceProvider Build(
+        Action<IServiceCollection, CqrsBuilder> register,
+        Action<CqrsOptions>? options = null,
+        IDictionary<string, string?>? settings = null) =>
+        Services(register, options, settings).BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+
+    /// <summary>A started host with the kernel.</summary>
+    public static async Task<IHost> StartAsync(Action<IServiceCollection, CqrsBuilder> register, IDictionary<string, string?>? settings = null)
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        Configure(builder.Configuration, settings);
+        Register(builder.Services, register, options: null);
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>A bus from a new scope of <paramref name="services"/>.</summary>
+    public static IMessageBus Bus(this IServiceProvider services) =>
+        services.CreateScope().ServiceProvider.GetRequiredService<IMessageBus>();
+
+    private static void Configure(IConfigurationBuilder configuration, IDictionary<string, string?>? settings) => configuration
+        .AddInMemoryCollection(FastRetries)
+        .AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+
+    private static void Register(IServiceCollection services, Action<IServiceCollection, CqrsBuilder> register, Action<CqrsOptions>? options)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        services.AddFakeLogging();
+        register(services, services.AddServerlessCqrs(options));
+    }
+}
