@@ -1,0 +1,106 @@
+using System.Net;
+
+namespace ServerlessCqrs.IntegrationTests;
+
+/// <summary>The README's walk-through, over HTTP against the LocalHost.</summary>
+public sealed class OrdersWalkthroughTests(LocalHostFactory factory) : IClassFixture<LocalHostFactory>
+{
+    [Fact]
+    public async Task CreateGetConfirmList_FollowsTheOrderThroughCommandsQueriesAndTheProjection()
+    {
+        using var client = factory.CreateClient();
+        var customer = "walk-" + Guid.NewGuid().ToString("N");
+
+        var create = await client.PostJsonAsync("/api/commands/CreateOrder",
+            $$"""{"customerId":"{{customer}}","lines":[{"sku":"A-1","quantity":2,"unitPrice":9.5}]}""");
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        var orderId = (await create.ReadJsonAsync()).GetProperty("orderId").GetString()!;
+
+        var order = await (await client.GetAsync($"/api/queries/GetOrder?orderId={orderId}")).ReadJsonAsync();
+        Assert.Equal(
+            $$"""{"orderId":"{{orderId}}","customerId":"{{customer}}","status":"Created","lines":[{"sku":"A-1","quantity":2,"unitPrice":9.5}],"total":19.0,"version":1}""",
+            order.GetRawText());
+
+        var confirm = await client.PostJsonAsync("/api/commands/ConfirmOrder", $$"""{"orderId":"{{orderId}}"}""");
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            var list = await (await client.GetAsync($"/api/queries/ListOrders?customerId={customer}")).ReadJsonAsync();
+            return list.GetRawText() == $$"""{"items":[{"orderId":"{{orderId}}","status":"Confirmed","total":19.0}]}""";
+        }, "ListOrders shows the order as Confirmed");
+
+        var cancel = await client.PostJsonAsync("/api/commands/CancelOrder", $$"""{"orderId":"{{orderId}}","reason":"too late"}""");
+        await cancel.AssertProblemAsync(HttpStatusCode.Conflict, "order_confirmed");
+    }
+
+    [Fact]
+    public async Task CancelledOrder_CannotBeConfirmed()
+    {
+        using var client = factory.CreateClient();
+        var orderId = await client.CreateOrderAsync("cancel-" + Guid.NewGuid().ToString("N"));
+
+        var cancel = await client.PostJsonAsync("/api/commands/CancelOrder", $$"""{"orderId":"{{orderId}}","reason":"changed my mind"}""");
+        var confirm = await client.PostJsonAsync("/api/commands/ConfirmOrder", $$"""{"orderId":"{{orderId}}"}""");
+
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        await confirm.AssertProblemAsync(HttpStatusCode.Conflict, "order_cancelled");
+    }
+
+    [Fact]
+    public async Task QueryByPost_BindsTheJsonBody()
+    {
+        using var client = factory.CreateClient();
+        var orderId = await client.CreateOrderAsync("post-" + Guid.NewGuid().ToString("N"));
+
+        var response = await client.PostJsonAsync("/api/queries/GetOrder", $$"""{"orderId":"{{orderId}}"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(orderId, (await response.ReadJsonAsync()).GetProperty("orderId").GetString());
+    }
+
+    [Fact]
+    public async Task MessageNames_IgnoreCase()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/api/queries/listorders?CUSTOMERID=nobody");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"items":[]}""", (await response.ReadJsonAsync()).GetRawText());
+    }
+
+    [Fact]
+    public async Task Catalog_ListsEveryCommandAndQueryWithItsFields()
+    {
+        using var client = factory.CreateClient();
+
+        var catalog = await (await client.GetAsync("/api/catalog")).ReadJsonAsync();
+
+        var commands = catalog.GetProperty("commands").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        var queries = catalog.GetProperty("queries").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Superset(new HashSet<string> { "CreateOrder", "ConfirmOrder", "CancelOrder" }, commands.Keys.ToHashSet());
+        Assert.Equal(["GetOrder", "ListOrders"], queries.Keys.Order());
+        Assert.Equal("/api/commands/CreateOrder", commands["CreateOrder"].GetProperty("route").GetString());
+        var lines = commands["CreateOrder"].GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "lines");
+        Assert.Equal("array", lines.GetProperty("type").GetString());
+        Assert.True(lines.GetProperty("required").GetBoolean());
+        var quantity = lines.GetProperty("items").GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "quantity");
+        Assert.Equal("integer", quantity.GetProperty("type").GetString());
+        var limit = queries["ListOrders"].GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "limit");
+        Assert.False(limit.GetProperty("required").GetBoolean());
+        Assert.Contains(catalog.GetProperty("events").EnumerateArray(), e => e.GetProperty("name").GetString() == "OrderConfirmed");
+    }
+
+    [Fact]
+    public async Task Health_IsHealthy_AndNotCached()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/api/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", (await response.ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+}
