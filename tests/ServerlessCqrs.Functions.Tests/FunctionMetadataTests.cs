@@ -1,0 +1,52 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace ServerlessCqrs.Functions.Tests;
+
+/// <summary>What the Worker SDK generated for the host: routes, methods and authorization levels, plus the host files.</summary>
+public sealed class FunctionMetadataTests
+{
+    private static readonly string Output = FunctionsBuildOutput();
+
+    [Theory]
+    [InlineData("SendCommand", "commands/{name}", "Function", new[] { "post" })]
+    [InlineData("RunQuery", "queries/{name}", "Function", new[] { "get", "post" })]
+    [InlineData("Catalog", "catalog", "Function", new[] { "get" })]
+    [InlineData("Health", "health", "Anonymous", new[] { "get" })]
+    public void HttpFunction_HasItsRouteMethodsAndLevel(string name, string route, string authLevel, string[] methods)
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
+
+        var function = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
+        var trigger = function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "httpTrigger");
+
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(methods, trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void RootHostJson_AndSampleSettings_ReachTheBuildOutput()
+    {
+        var root = Path.GetFullPath(Path.Combine(Output, "../../../../.."));
+
+        Assert.Equal(File.ReadAllText(Path.Combine(root, "host.json")), File.ReadAllText(Path.Combine(Output, "host.json")));
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(root, "local.settings.sample.json")),
+            File.ReadAllText(Path.Combine(Output, "local.settings.sample.json")));
+    }
+
+    /// <summary>src/ServerlessCqrs.Functions/bin/{configuration}/net10.0, found from this test's own output folder.</summary>
+    private static string FunctionsBuildOutput()
+    {
+        var configuration = typeof(FunctionMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ServerlessCqrs.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        return Path.Combine(directory.FullName, "src", "ServerlessCqrs.Functions", "bin", configuration, "net10.0");
+    }
+}

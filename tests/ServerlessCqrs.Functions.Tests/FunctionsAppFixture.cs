@@ -1,0 +1,55 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using ServerlessCqrs.Functions.Http;
+
+namespace ServerlessCqrs.Functions.Tests;
+
+/// <summary>
+/// The Functions app's services, composed by the same method Program.cs calls, in a started host so the
+/// background event processing runs as it does inside the worker.
+/// </summary>
+public sealed class FunctionsAppFixture : IAsyncLifetime
+{
+    private IHost? _host;
+
+    public IServiceProvider Services => _host!.Services;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddFakeLogging();
+        builder.Services.AddFunctionsApp();
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host!.StopAsync();
+        _host.Dispose();
+    }
+
+    /// <summary>Calls one HTTP function the way the worker does: a request in the invocation's scope, the returned result executed.</summary>
+    public async Task<(int Status, string Body)> InvokeAsync(
+        Func<HttpFunctions, HttpRequest, Task<IResult>> function, string method, string? body = null, string query = "")
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        await using var scope = Services.CreateAsyncScope();
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        http.Request.Method = method;
+        http.Request.QueryString = new QueryString(query);
+        if (body is not null)
+        {
+            http.Request.ContentType = "application/json";
+            http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        }
+
+        using var response = new MemoryStream();
+        http.Response.Body = response;
+        var functions = ActivatorUtilities.CreateInstance<HttpFunctions>(scope.ServiceProvider);
+        var result = await function(functions, http.Request);
+        await result.ExecuteAsync(http);
+        return (http.Response.StatusCode, Encoding.UTF8.GetString(response.ToArray()));
+    }
+}
