@@ -75,7 +75,7 @@ public sealed class CqrsBuilder
     {
         ArgumentNullException.ThrowIfNull(behaviorType);
         BehaviorComposer.EnsureBehavior(behaviorType);
-        Catalog.AddBehavior(behaviorType);
+        Catalog.AddBehavior(behaviorType, lifetime);
         Services.TryAdd(ServiceDescriptor.Describe(behaviorType, behaviorType, lifetime));
         return this;
     }

@@ -1,43 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
 using ServerlessCqrs.Pipeline;
 using ServerlessCqrs.Registry;
 
 namespace ServerlessCqrs.Internal;
 
-internal sealed class CommandInvoker<TCommand>(MessageDescriptor descriptor, Type handlerType, BehaviorChain<TCommand, Result> chain)
-    : VoidRequestInvoker(descriptor, handlerType)
+internal sealed class CommandInvoker<TCommand> : VoidRequestInvoker
     where TCommand : ICommand
 {
+    private readonly BehaviorChain<TCommand, Result> _chain;
+
+    public CommandInvoker(MessageDescriptor descriptor, Type handlerType, BehaviorSlot[] behaviors)
+        : base(descriptor, handlerType) => _chain = new(behaviors, HandleAsync);
+
     public override ValueTask<Result> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
-        chain.ExecuteAsync(
-            (TCommand)message,
-            NewContext(services),
-            ResolveHandler<ICommandHandler<TCommand>>(services),
-            static (handler, command, ct) => handler.HandleAsync(command, ct),
-            cancellationToken);
+        _chain.ExecuteAsync((TCommand)message, NewContext(services), cancellationToken);
+
+    private ValueTask<Result> HandleAsync(TCommand command, MessageContext context, CancellationToken cancellationToken) =>
+        ((ICommandHandler<TCommand>)context.Services.GetRequiredService(HandlerType)).HandleAsync(command, cancellationToken);
 }
 
-internal sealed class CommandInvoker<TCommand, TResult>(MessageDescriptor descriptor, Type handlerType, BehaviorChain<TCommand, Result<TResult>> chain)
-    : RequestInvoker<TResult>(descriptor, handlerType)
+internal sealed class CommandInvoker<TCommand, TResult> : RequestInvoker<TResult>
     where TCommand : ICommand<TResult>
 {
+    private readonly BehaviorChain<TCommand, Result<TResult>> _chain;
+
+    public CommandInvoker(MessageDescriptor descriptor, Type handlerType, BehaviorSlot[] behaviors)
+        : base(descriptor, handlerType) => _chain = new(behaviors, HandleAsync);
+
     public override ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
-        chain.ExecuteAsync(
-            (TCommand)message,
-            NewContext(services),
-            ResolveHandler<ICommandHandler<TCommand, TResult>>(services),
-            static (handler, command, ct) => handler.HandleAsync(command, ct),
-            cancellationToken);
+        _chain.ExecuteAsync((TCommand)message, NewContext(services), cancellationToken);
+
+    private ValueTask<Result<TResult>> HandleAsync(TCommand command, MessageContext context, CancellationToken cancellationToken) =>
+        ((ICommandHandler<TCommand, TResult>)context.Services.GetRequiredService(HandlerType)).HandleAsync(command, cancellationToken);
 }
 
-internal sealed class QueryInvoker<TQuery, TResult>(MessageDescriptor descriptor, Type handlerType, BehaviorChain<TQuery, Result<TResult>> chain)
-    : RequestInvoker<TResult>(descriptor, handlerType)
+internal sealed class QueryInvoker<TQuery, TResult> : RequestInvoker<TResult>
     where TQuery : IQuery<TResult>
 {
+    private readonly BehaviorChain<TQuery, Result<TResult>> _chain;
+
+    public QueryInvoker(MessageDescriptor descriptor, Type handlerType, BehaviorSlot[] behaviors)
+        : base(descriptor, handlerType) => _chain = new(behaviors, HandleAsync);
+
     public override ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
-        chain.ExecuteAsync(
-            (TQuery)message,
-            NewContext(services),
-            ResolveHandler<IQueryHandler<TQuery, TResult>>(services),
-            static (handler, query, ct) => handler.HandleAsync(query, ct),
-            cancellationToken);
+        _chain.ExecuteAsync((TQuery)message, NewContext(services), cancellationToken);
+
+    private ValueTask<Result<TResult>> HandleAsync(TQuery query, MessageContext context, CancellationToken cancellationToken) =>
+        ((IQueryHandler<TQuery, TResult>)context.Services.GetRequiredService(HandlerType)).HandleAsync(query, cancellationToken);
 }

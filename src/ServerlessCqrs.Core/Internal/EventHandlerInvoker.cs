@@ -16,15 +16,18 @@ internal abstract class EventHandlerInvoker(MessageDescriptor descriptor, Type h
     public abstract ValueTask InvokeAsync(object @event, string eventId, IServiceProvider services, CancellationToken cancellationToken);
 }
 
-internal sealed class EventHandlerInvoker<TEvent>(MessageDescriptor descriptor, Type handlerType, BehaviorChain<TEvent, Result> chain)
-    : EventHandlerInvoker(descriptor, handlerType)
+internal sealed class EventHandlerInvoker<TEvent> : EventHandlerInvoker
     where TEvent : IEvent
 {
+    private readonly BehaviorChain<TEvent, Result> _chain;
+
+    public EventHandlerInvoker(MessageDescriptor descriptor, Type handlerType, BehaviorSlot[] behaviors)
+        : base(descriptor, handlerType) => _chain = new(behaviors, HandleAsync);
+
     public override async ValueTask InvokeAsync(object @event, string eventId, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var handler = (IEventHandler<TEvent>)services.GetRequiredService(HandlerType);
         var context = new MessageContext(Descriptor, HandlerName, services, eventId);
-        var result = await chain.ExecuteAsync((TEvent)@event, context, handler, HandleAsync, cancellationToken).ConfigureAwait(false);
+        var result = await _chain.ExecuteAsync((TEvent)@event, context, cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
             // A behavior refused the event; completing it would lose it silently.
@@ -32,8 +35,9 @@ internal sealed class EventHandlerInvoker<TEvent>(MessageDescriptor descriptor, 
         }
     }
 
-    private static async ValueTask<Result> HandleAsync(IEventHandler<TEvent> handler, TEvent @event, CancellationToken cancellationToken)
+    private async ValueTask<Result> HandleAsync(TEvent @event, MessageContext context, CancellationToken cancellationToken)
     {
+        var handler = (IEventHandler<TEvent>)context.Services.GetRequiredService(HandlerType);
         await handler.HandleAsync(@event, cancellationToken).ConfigureAwait(false);
         return Result.Success;
     }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using ServerlessCqrs.Pipeline;
 using ServerlessCqrs.Registry;
 
@@ -9,13 +8,12 @@ internal abstract class RequestInvoker(MessageDescriptor descriptor, Type handle
 {
     protected MessageDescriptor Descriptor { get; } = descriptor;
 
+    protected Type HandlerType { get; } = handlerType;
+
     public string HandlerName { get; } = handlerType.Name;
 
     /// <summary>Dispatches a message known only at run time; the value is boxed, or null for void commands.</summary>
     public abstract ValueTask<Result<object?>> InvokeUntypedAsync(object message, IServiceProvider services, CancellationToken cancellationToken);
-
-    protected THandler ResolveHandler<THandler>(IServiceProvider services) =>
-        (THandler)services.GetRequiredService(handlerType);
 
     protected MessageContext NewContext(IServiceProvider services) => new(Descriptor, HandlerName, services);
 }

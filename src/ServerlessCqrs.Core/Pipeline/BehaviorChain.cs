@@ -2,36 +2,42 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ServerlessCqrs.Pipeline;
 
+/// <summary>A behavior type in a chain, and whether one instance serves every call.</summary>
+internal readonly record struct BehaviorSlot(Type Type, bool IsSingleton);
+
 /// <summary>
-/// The behaviors of one message type, composed once at startup. Each run resolves them from the
-/// run's scope and nests them around the handler; no reflection happens per call.
+/// The behaviors of one message type around its handler, decided once at startup. When every
+/// behavior is a singleton the nested delegates are composed on first use and reused by every call;
+/// otherwise each call resolves the behaviors from its own scope. No reflection happens per call.
 /// </summary>
-internal sealed class BehaviorChain<TMessage, TResponse>(Type[] behaviorTypes)
+internal sealed class BehaviorChain<TMessage, TResponse>(BehaviorSlot[] behaviors, MessageHandlerDelegate<TMessage, TResponse> handler)
     where TMessage : notnull
     where TResponse : IMessageResult<TResponse>
 {
-    public IReadOnlyList<Type> BehaviorTypes => behaviorTypes;
+    private readonly bool _reusable = behaviors.All(b => b.IsSingleton);
+    private MessageHandlerDelegate<TMessage, TResponse>? _composed;
 
-    public ValueTask<TResponse> ExecuteAsync<THandler>(
-        TMessage message,
-        MessageContext context,
-        THandler handler,
-        Func<THandler, TMessage, CancellationToken, ValueTask<TResponse>> invoke,
-        CancellationToken cancellationToken)
+    public IReadOnlyList<Type> BehaviorTypes => [.. behaviors.Select(b => b.Type)];
+
+    public ValueTask<TResponse> ExecuteAsync(TMessage message, MessageContext context, CancellationToken cancellationToken) =>
+        (_composed ?? Compose(context.Services))(message, context, cancellationToken);
+
+    private MessageHandlerDelegate<TMessage, TResponse> Compose(IServiceProvider services)
     {
-        if (behaviorTypes.Length == 0)
+        var next = handler;
+        for (var i = behaviors.Length - 1; i >= 0; i--)
         {
-            return invoke(handler, message, cancellationToken);
-        }
-
-        MessageHandlerDelegate<TResponse> next = ct => invoke(handler, message, ct);
-        for (var i = behaviorTypes.Length - 1; i >= 0; i--)
-        {
-            var behavior = (IMessageBehavior<TMessage, TResponse>)context.Services.GetRequiredService(behaviorTypes[i]);
+            var behavior = (IMessageBehavior<TMessage, TResponse>)services.GetRequiredService(behaviors[i].Type);
             var inner = next;
-            next = ct => behavior.HandleAsync(message, context, inner, ct);
+            next = (message, context, ct) => behavior.HandleAsync(message, context, inner, ct);
         }
 
-        return next(cancellationToken);
+        if (_reusable)
+        {
+            // Two first calls racing compose equal chains; keeping either is fine.
+            _composed = next;
+        }
+
+        return next;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ServerlessCqrs.Pipeline.Behaviors;
 using ServerlessCqrs.Registry;
 
@@ -16,21 +17,22 @@ internal static class BehaviorComposer
     private static readonly Type[] EventDefaults =
         [typeof(TelemetryBehavior<,>), typeof(LoggingBehavior<,>), typeof(ResilienceBehavior<,>)];
 
-    public static Type[] Compose(MessageDescriptor descriptor, Type responseType, MessageCatalog catalog)
+    /// <summary>The default behaviors are singletons; yours have the lifetime you registered them with.</summary>
+    public static BehaviorSlot[] Compose(MessageDescriptor descriptor, Type responseType, MessageCatalog catalog)
     {
-        var composed = new List<Type>();
+        var composed = new List<BehaviorSlot>();
         if (catalog.Options.EnableDefaultBehaviors)
         {
             var defaults = descriptor.Kind == MessageKind.Event ? EventDefaults : RequestDefaults;
-            composed.AddRange(defaults.Select(d => d.MakeGenericType(descriptor.MessageType, responseType)));
+            composed.AddRange(defaults.Select(d => new BehaviorSlot(d.MakeGenericType(descriptor.MessageType, responseType), IsSingleton: true)));
         }
 
         var contract = typeof(IMessageBehavior<,>).MakeGenericType(descriptor.MessageType, responseType);
-        foreach (var behavior in catalog.Behaviors)
+        foreach (var (behavior, lifetime) in catalog.Behaviors)
         {
             if (Close(behavior, descriptor.MessageType, responseType) is { } closed && contract.IsAssignableFrom(closed))
             {
-                composed.Add(closed);
+                composed.Add(new BehaviorSlot(closed, lifetime == ServiceLifetime.Singleton));
             }
         }
 

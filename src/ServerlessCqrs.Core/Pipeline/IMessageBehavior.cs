@@ -1,8 +1,14 @@
 namespace ServerlessCqrs.Pipeline;
 
-/// <summary>Continues the pipeline: the next behavior, or the handler.</summary>
+/// <summary>
+/// Continues the pipeline: the next behavior, or the handler. It takes the message and context so
+/// the composed chain can be built once and reused by every call (and so a behavior may pass on a
+/// different message).
+/// </summary>
+/// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResponse">The handler's result type.</typeparam>
-public delegate ValueTask<TResponse> MessageHandlerDelegate<TResponse>(CancellationToken cancellationToken);
+public delegate ValueTask<TResponse> MessageHandlerDelegate<in TMessage, TResponse>(
+    TMessage message, MessageContext context, CancellationToken cancellationToken);
 
 /// <summary>
 /// A decorator around message handling. Behaviors are composed once per message type at startup,
@@ -13,6 +19,7 @@ public delegate ValueTask<TResponse> MessageHandlerDelegate<TResponse>(Cancellat
 /// Register an open generic type (<c>AuditBehavior&lt;,&gt;</c>) to wrap every message whose types satisfy
 /// its generic constraints, or a closed type (<c>IMessageBehavior&lt;CreateOrder, Result&lt;OrderCreated&gt;&gt;</c>)
 /// to wrap one message type. Event handlers run with <typeparamref name="TResponse"/> = <see cref="Result"/>.
+/// When every behavior of a message is a singleton, the chain is composed once and calls allocate nothing for it.
 /// </remarks>
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResponse">The handler's result type: <see cref="Result"/> or <see cref="Result{T}"/>.</typeparam>
@@ -24,6 +31,6 @@ public interface IMessageBehavior<TMessage, TResponse>
     ValueTask<TResponse> HandleAsync(
         TMessage message,
         MessageContext context,
-        MessageHandlerDelegate<TResponse> next,
+        MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken);
 }

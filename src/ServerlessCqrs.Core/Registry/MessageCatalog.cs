@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ServerlessCqrs.Registry;
 
@@ -13,7 +14,7 @@ internal sealed class MessageCatalog(CqrsOptions options)
     private readonly Dictionary<string, MessageShape> _names = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<HandlerShape> _handlers = [];
     private readonly HashSet<Type> _handlerTypes = [];
-    private readonly List<Type> _behaviors = [];
+    private readonly List<(Type Type, ServiceLifetime Lifetime)> _behaviors = [];
     private readonly List<Action<JsonSerializerOptions>> _jsonConfigurations = [];
 
     public CqrsOptions Options { get; } = options;
@@ -22,7 +23,7 @@ internal sealed class MessageCatalog(CqrsOptions options)
 
     public IReadOnlyList<HandlerShape> Handlers => _handlers;
 
-    public IReadOnlyList<Type> Behaviors => _behaviors;
+    public IReadOnlyList<(Type Type, ServiceLifetime Lifetime)> Behaviors => _behaviors;
 
     public IReadOnlyList<Action<JsonSerializerOptions>> JsonConfigurations => _jsonConfigurations;
 
@@ -74,11 +75,11 @@ internal sealed class MessageCatalog(CqrsOptions options)
         return handlers;
     }
 
-    public void AddBehavior(Type behaviorType)
+    public void AddBehavior(Type behaviorType, ServiceLifetime lifetime)
     {
-        if (!_behaviors.Contains(behaviorType))
+        if (!_behaviors.Exists(b => b.Type == behaviorType))
         {
-            _behaviors.Add(behaviorType);
+            _behaviors.Add((behaviorType, lifetime));
         }
     }
 

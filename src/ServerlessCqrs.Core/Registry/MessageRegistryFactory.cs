@@ -94,21 +94,14 @@ internal static class MessageRegistryFactory
                 typeof(QueryInvoker<,>).MakeGenericType(descriptor.MessageType, result!),
                 typeof(Result<>).MakeGenericType(result!)),
         };
-        var chain = CreateChain(descriptor, responseType, catalog);
-        return (RequestInvoker)Activator.CreateInstance(invokerType, descriptor, handlerType, chain)!;
+        var behaviors = BehaviorComposer.Compose(descriptor, responseType, catalog);
+        return (RequestInvoker)Activator.CreateInstance(invokerType, descriptor, handlerType, behaviors)!;
     }
 
     private static EventHandlerInvoker CreateEventHandlerInvoker(MessageDescriptor descriptor, Type handlerType, MessageCatalog catalog)
     {
-        var chain = CreateChain(descriptor, typeof(Result), catalog);
+        var behaviors = BehaviorComposer.Compose(descriptor, typeof(Result), catalog);
         var invokerType = typeof(EventHandlerInvoker<>).MakeGenericType(descriptor.MessageType);
-        return (EventHandlerInvoker)Activator.CreateInstance(invokerType, descriptor, handlerType, chain)!;
-    }
-
-    private static object CreateChain(MessageDescriptor descriptor, Type responseType, MessageCatalog catalog)
-    {
-        var behaviorTypes = BehaviorComposer.Compose(descriptor, responseType, catalog);
-        var chainType = typeof(BehaviorChain<,>).MakeGenericType(descriptor.MessageType, responseType);
-        return Activator.CreateInstance(chainType, [behaviorTypes])!;
+        return (EventHandlerInvoker)Activator.CreateInstance(invokerType, descriptor, handlerType, behaviors)!;
     }
 }

@@ -7,10 +7,10 @@ public sealed class OuterBehavior<TMessage, TResponse>(Probe probe) : IMessageBe
     where TMessage : notnull
     where TResponse : IMessageResult<TResponse>
 {
-    public ValueTask<TResponse> HandleAsync(TMessage message, MessageContext context, MessageHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public ValueTask<TResponse> HandleAsync(TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         probe.Hit("outer:" + context.Message.Name);
-        return next(cancellationToken);
+        return next(message, context, cancellationToken);
     }
 }
 
@@ -19,10 +19,10 @@ public sealed class InnerBehavior<TMessage, TResponse>(Probe probe) : IMessageBe
     where TMessage : notnull
     where TResponse : IMessageResult<TResponse>
 {
-    public ValueTask<TResponse> HandleAsync(TMessage message, MessageContext context, MessageHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public ValueTask<TResponse> HandleAsync(TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         probe.Hit("inner:" + context.Message.Name);
-        return next(cancellationToken);
+        return next(message, context, cancellationToken);
     }
 }
 
@@ -31,22 +31,22 @@ public sealed class VoidCommandsOnly<TMessage, TResponse>(Probe probe) : IMessag
     where TMessage : ICommand
     where TResponse : IMessageResult<TResponse>
 {
-    public ValueTask<TResponse> HandleAsync(TMessage message, MessageContext context, MessageHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public ValueTask<TResponse> HandleAsync(TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         probe.Hit("void-only:" + context.Message.Name);
-        return next(cancellationToken);
+        return next(message, context, cancellationToken);
     }
 }
 
 /// <summary>Closed over one message; short-circuits pings that say "stop".</summary>
 public sealed class StopPings(Probe probe) : IMessageBehavior<Ping, Result<string>>
 {
-    public ValueTask<Result<string>> HandleAsync(Ping message, MessageContext context, MessageHandlerDelegate<Result<string>> next, CancellationToken cancellationToken)
+    public ValueTask<Result<string>> HandleAsync(Ping message, MessageContext context, MessageHandlerDelegate<Ping, Result<string>> next, CancellationToken cancellationToken)
     {
         probe.Hit("stop-pings");
         return message.Text == "stop"
             ? ValueTask.FromResult<Result<string>>(Error.RuleViolation("stopped", "Pings that say stop are stopped."))
-            : next(cancellationToken);
+            : next(message, context, cancellationToken);
     }
 }
 
@@ -54,9 +54,23 @@ public sealed class StopPings(Probe probe) : IMessageBehavior<Ping, Result<strin
 public sealed class RefuseEvents<TMessage>(Probe probe) : IMessageBehavior<TMessage, Result>
     where TMessage : IEvent
 {
-    public ValueTask<Result> HandleAsync(TMessage message, MessageContext context, MessageHandlerDelegate<Result> next, CancellationToken cancellationToken)
+    public ValueTask<Result> HandleAsync(TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, Result> next, CancellationToken cancellationToken)
     {
         probe.Hit("refused:" + context.HandlerName);
         return ValueTask.FromResult<Result>(Error.RuleViolation("refused", "Not today."));
+    }
+}
+
+/// <summary>Records which instance handled each call, to prove how lifetimes are honoured.</summary>
+public sealed class InstanceRecorder<TMessage, TResponse>(Probe probe) : IMessageBehavior<TMessage, TResponse>
+    where TMessage : notnull
+    where TResponse : IMessageResult<TResponse>
+{
+    private readonly Guid _instance = Guid.NewGuid();
+
+    public ValueTask<TResponse> HandleAsync(TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        probe.Hit("instance:" + _instance);
+        return next(message, context, cancellationToken);
     }
 }

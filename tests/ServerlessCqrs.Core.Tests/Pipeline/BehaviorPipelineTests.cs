@@ -1,4 +1,5 @@
 using ServerlessCqrs.Core.Tests.Fixtures;
+using ServerlessCqrs.Pipeline;
 
 namespace ServerlessCqrs.Core.Tests.Pipeline;
 
@@ -61,6 +62,40 @@ public sealed class BehaviorPipelineTests
         Assert.Equal(1, services.GetRequiredService<Probe>().CountOf("outer:Touch"));
     }
 
+    [Theory]
+    [InlineData(ServiceLifetime.Singleton, 1)]
+    [InlineData(ServiceLifetime.Scoped, 2)]
+    [InlineData(ServiceLifetime.Transient, 2)]
+    public async Task BehaviorLifetime_IsHonoured_AcrossCalls(ServiceLifetime lifetime, int instances)
+    {
+        using var services = TestKernel.Build(b => TestKernel.AllHandlers(b.AddBehavior(typeof(InstanceRecorder<,>), lifetime)));
+
+        await services.Bus().SendAsync(new Touch());
+        await services.Bus().SendAsync(new Touch());
+
+        var calls = services.GetRequiredService<Probe>().Calls.Where(c => c.StartsWith("instance:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, calls.Count);
+        Assert.Equal(instances, calls.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Behavior_MayPassOnADifferentMessage()
+    {
+        using var services = TestKernel.Build(b => TestKernel.AllHandlers(b.AddBehavior<ShoutingPings>(ServiceLifetime.Singleton)));
+
+        var result = await services.Bus().SendAsync(new Ping { Text = "hi" });
+
+        Assert.Equal("pong:HI", result.Value);
+    }
+
     /// <summary>Generic with two parameters but not a behavior.</summary>
     public sealed class IMessageBehaviorLookalike<TMessage, TResponse>;
+
+    /// <summary>Upper-cases pings before they reach the handler.</summary>
+    public sealed class ShoutingPings : IMessageBehavior<Ping, Result<string>>
+    {
+        public ValueTask<Result<string>> HandleAsync(
+            Ping message, MessageContext context, MessageHandlerDelegate<Ping, Result<string>> next, CancellationToken cancellationToken) =>
+            next(message with { Text = message.Text.ToUpperInvariant() }, context, cancellationToken);
+    }
 }

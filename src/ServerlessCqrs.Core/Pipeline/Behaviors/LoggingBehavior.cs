@@ -12,7 +12,7 @@ internal sealed class LoggingBehavior<TMessage, TResponse>(ILoggerFactory logger
     private readonly ILogger[] _loggers = [.. PipelineLog.Categories.Select(loggerFactory.CreateLogger)];
 
     public async ValueTask<TResponse> HandleAsync(
-        TMessage message, MessageContext context, MessageHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+        TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var descriptor = context.Message;
         var logger = _loggers[(int)descriptor.Kind];
@@ -20,7 +20,7 @@ internal sealed class LoggingBehavior<TMessage, TResponse>(ILoggerFactory logger
         var started = timeProvider.GetTimestamp();
         try
         {
-            var response = await next(cancellationToken).ConfigureAwait(false);
+            var response = await next(message, context, cancellationToken).ConfigureAwait(false);
             if (!logger.IsEnabled(LogLevel.Information))
             {
                 return response;

@@ -14,7 +14,7 @@ internal sealed class ResilienceBehavior<TMessage, TResponse>(MessageResilienceP
     where TResponse : IMessageResult<TResponse>
 {
     public async ValueTask<TResponse> HandleAsync(
-        TMessage message, MessageContext context, MessageHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+        TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var pipeline = pipelines.For(context.Message.Name);
         var resilienceContext = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -22,7 +22,9 @@ internal sealed class ResilienceBehavior<TMessage, TResponse>(MessageResilienceP
         try
         {
             return await pipeline.ExecuteAsync(
-                static (rc, next) => next(rc.CancellationToken), resilienceContext, next).ConfigureAwait(false);
+                static (rc, state) => state.next(state.message, state.context, rc.CancellationToken),
+                resilienceContext,
+                (next, message, context)).ConfigureAwait(false);
         }
         finally
         {

@@ -13,7 +13,7 @@ internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics
     where TResponse : IMessageResult<TResponse>
 {
     public async ValueTask<TResponse> HandleAsync(
-        TMessage message, MessageContext context, MessageHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+        TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var descriptor = context.Message;
         using var activity = CqrsDiagnostics.ActivitySource.StartActivity(descriptor.SpanName);
@@ -22,7 +22,7 @@ internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics
         string? errorType = null;
         try
         {
-            var response = await next(cancellationToken).ConfigureAwait(false);
+            var response = await next(message, context, cancellationToken).ConfigureAwait(false);
             outcome = response.Error is { } error ? CqrsDiagnostics.Outcomes.For(error.Kind) : CqrsDiagnostics.Outcomes.Success;
             return response;
         }

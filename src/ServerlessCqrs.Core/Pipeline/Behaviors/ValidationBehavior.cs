@@ -9,11 +9,11 @@ internal sealed class ValidationBehavior<TMessage, TResponse> : IMessageBehavior
     where TResponse : IMessageResult<TResponse>
 {
     public ValueTask<TResponse> HandleAsync(
-        TMessage message, MessageContext context, MessageHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+        TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var errors = context.Message.Validator?.Validate(message);
         return errors is null
-            ? next(cancellationToken)
+            ? next(message, context, cancellationToken)
             : ValueTask.FromResult(TResponse.FromError(Error.Validation(errors)));
     }
 }

@@ -7,6 +7,7 @@ namespace ServerlessCqrs.Pipeline.Validation;
 /// DataAnnotations validation of one message type, planned once at startup from its JSON contract:
 /// attributes are read once, property values come from the serializer's compiled getters, nested
 /// objects and collections are walked, and errors are keyed by JSON path (<c>lines[0].quantity</c>).
+/// A valid message allocates nothing; contexts and messages are only built for what fails.
 /// </summary>
 internal sealed class MessageValidator
 {
@@ -25,33 +26,35 @@ internal sealed class MessageValidator
     /// <summary>Validates a message; returns field errors, or <see langword="null"/> when it is valid.</summary>
     public IReadOnlyDictionary<string, string[]>? Validate(object message)
     {
-        var errors = new ValidationErrors();
-        Validate(_root, message, "", errors, 0);
-        return errors.ToDictionary();
+        ValidationErrors? errors = null;
+        Validate(_root, message, "", ref errors, 0);
+        return errors?.ToDictionary();
     }
 
-    private static void Validate(ValidationPlan plan, object instance, string path, ValidationErrors errors, int depth)
+    private static void Validate(ValidationPlan plan, object instance, string path, ref ValidationErrors? errors, int depth)
     {
         if (depth > MaxDepth)
         {
             return;
         }
 
-        var before = errors.Count;
-        var results = new List<ValidationResult>();
+        var fieldsValid = true;
         foreach (var property in plan.Properties)
         {
-            var context = new ValidationContext(instance) { MemberName = property.ClrName, DisplayName = property.JsonName };
-            if (!Validator.TryValidateValue(property.Get(instance), context, results, property.Attributes))
+            var value = property.Get(instance);
+            if (!Passes(property.Attributes, value))
             {
-                errors.AddAll(results, path + property.JsonName);
-                results.Clear();
+                fieldsValid = false;
+                var context = new ValidationContext(instance) { MemberName = property.ClrName, DisplayName = property.JsonName };
+                var results = new List<ValidationResult>();
+                Validator.TryValidateValue(value, context, results, property.Attributes);
+                (errors ??= new()).AddAll(results, path + property.JsonName);
             }
         }
 
-        if (errors.Count == before)
+        if (fieldsValid && (plan.IsValidatableObject || !Passes(plan.TypeAttributes, instance)))
         {
-            ValidateObjectRules(plan, instance, path, errors, results);
+            ValidateObjectRules(plan, instance, path, ref errors);
         }
 
         foreach (var nested in plan.Nested)
@@ -64,7 +67,7 @@ internal sealed class MessageValidator
 
             if (!nested.IsCollection)
             {
-                Validate(nested.Plan, value, $"{path}{nested.JsonName}.", errors, depth + 1);
+                Validate(nested.Plan, value, $"{path}{nested.JsonName}.", ref errors, depth + 1);
                 continue;
             }
 
@@ -73,7 +76,7 @@ internal sealed class MessageValidator
             {
                 if (item is not null)
                 {
-                    Validate(nested.Plan, item, $"{path}{nested.JsonName}[{index}].", errors, depth + 1);
+                    Validate(nested.Plan, item, $"{path}{nested.JsonName}[{index}].", ref errors, depth + 1);
                 }
 
                 index++;
@@ -81,14 +84,25 @@ internal sealed class MessageValidator
         }
     }
 
-    private static void ValidateObjectRules(ValidationPlan plan, object instance, string path, ValidationErrors errors, List<ValidationResult> results)
+    /// <summary>The cheap check: true when every attribute accepts the value without needing a context.</summary>
+    private static bool Passes(ValidationAttribute[] attributes, object? value)
     {
-        var context = new ValidationContext(instance);
-        if (plan.TypeAttributes.Length > 0)
+        foreach (var attribute in attributes)
         {
-            Validator.TryValidateValue(instance, context, results, plan.TypeAttributes);
+            if (attribute.RequiresValidationContext || !attribute.IsValid(value))
+            {
+                return false;
+            }
         }
 
+        return true;
+    }
+
+    private static void ValidateObjectRules(ValidationPlan plan, object instance, string path, ref ValidationErrors? errors)
+    {
+        var context = new ValidationContext(instance);
+        var results = new List<ValidationResult>();
+        Validator.TryValidateValue(instance, context, results, plan.TypeAttributes);
         if (instance is IValidatableObject validatable)
         {
             results.AddRange(validatable.Validate(context).Where(r => r != ValidationResult.Success));
@@ -99,12 +113,12 @@ internal sealed class MessageValidator
             var members = result.MemberNames.ToList();
             if (members.Count == 0)
             {
-                errors.Add(path.Length == 0 ? "$" : path.TrimEnd('.'), result.ErrorMessage);
+                (errors ??= new()).Add(path.Length == 0 ? "$" : path.TrimEnd('.'), result.ErrorMessage);
             }
 
             foreach (var member in members)
             {
-                errors.Add(path + plan.JsonNameOf(member), result.ErrorMessage);
+                (errors ??= new()).Add(path + plan.JsonNameOf(member), result.ErrorMessage);
             }
         }
     }

@@ -2,16 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ServerlessCqrs.Pipeline.Validation;
 
-/// <summary>Field path to messages, collected during one validation.</summary>
+/// <summary>Field path to messages, collected during one validation; created at the first error.</summary>
 internal sealed class ValidationErrors
 {
-    private Dictionary<string, List<string>>? _errors;
-
-    public int Count => _errors?.Count ?? 0;
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
     public void Add(string path, string? message)
     {
-        _errors ??= new(StringComparer.Ordinal);
         if (!_errors.TryGetValue(path, out var messages))
         {
             _errors[path] = messages = [];
@@ -28,6 +25,6 @@ internal sealed class ValidationErrors
         }
     }
 
-    public IReadOnlyDictionary<string, string[]>? ToDictionary() =>
-        _errors?.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string[]> ToDictionary() =>
+        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

@@ -15,6 +15,8 @@ internal sealed class ValidationPlan
 
     public ValidationAttribute[] TypeAttributes { get; private set; } = [];
 
+    public bool IsValidatableObject { get; private set; }
+
     public string JsonNameOf(string clrName) => _jsonNames.GetValueOrDefault(clrName, clrName);
 
     /// <summary>Plans a type; <see langword="null"/> when neither it nor anything it contains has rules.</summary>
@@ -52,8 +54,8 @@ internal sealed class ValidationPlan
         plan.Properties = [.. properties];
         plan.Nested = [.. nested];
         plan.TypeAttributes = typeInfo.Type.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray();
-        var hasRules = plan.Properties.Length > 0 || plan.Nested.Length > 0 || plan.TypeAttributes.Length > 0
-            || typeof(IValidatableObject).IsAssignableFrom(typeInfo.Type);
+        plan.IsValidatableObject = typeof(IValidatableObject).IsAssignableFrom(typeInfo.Type);
+        var hasRules = plan.Properties.Length > 0 || plan.Nested.Length > 0 || plan.TypeAttributes.Length > 0 || plan.IsValidatableObject;
         planned[typeInfo.Type] = hasRules ? plan : null;
         return planned[typeInfo.Type];
     }
