@@ -17,7 +17,7 @@ dotnet test ServerlessCqrs.sln -c Release --no-build \
 dotnet reportgenerator -reports:"$results/**/coverage.cobertura.xml" -targetdir:"$coverage" \
   -reporttypes:"TextSummary;Cobertura" -verbosity:Warning
 echo
-grep -E '^(Line coverage|ServerlessCqrs\.)' "$coverage/Summary.txt"
+grep -E '^ *Line coverage|^ServerlessCqrs\.' "$coverage/Summary.txt"
 
 kernel=$(awk '$1 == "ServerlessCqrs.Core" { sub("%", "", $2); print $2 }' "$coverage/Summary.txt")
 if ! awk -v actual="$kernel" -v minimum="$kernel_minimum" 'BEGIN { exit !(actual >= minimum) }'; then
