@@ -52,7 +52,6 @@ public static class CqrsServiceCollectionExtensions
         services.AddSingleton(catalog);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.AddOptions();
 
         services.TryAddSingleton(sp => MessageRegistryFactory.Create(sp.GetRequiredService<MessageCatalog>()));
         services.TryAddScoped<IMessageBus, MessageBus>();
