@@ -90,6 +90,28 @@ public sealed class InProcessTransportTests
     }
 
     [Fact]
+    public async Task DispatcherFailure_IsRedelivered_ThenDeadLettered_WhenAttemptsRunOut()
+    {
+        using var host = await TestKernel.StartHostAsync(b =>
+        {
+            TestKernel.AllHandlers(b);
+            b.Services.AddSingleton<UnreachableLedger>();
+            b.Services.AddSingleton<IEventHandlerLedger>(sp => sp.GetRequiredService<UnreachableLedger>());
+        }, Settings);
+        var deadLetters = host.Services.GetRequiredService<IDeadLetterQueue>();
+
+        await host.Services.GetRequiredService<IEventPublisher>().PublishAsync([Happened()]);
+        await Eventually.HoldsAsync(async () => (await deadLetters.ListAsync()).Count == 1, "the event was dead-lettered");
+
+        var deadLetter = Assert.Single(await deadLetters.ListAsync());
+        Assert.Equal("AttemptsExhausted", deadLetter.Reason);
+        Assert.Equal(3, deadLetter.Envelope.DeliveryAttempt);
+        Assert.Contains("Dispatch failed on delivery 3 with IOException", deadLetter.Description, StringComparison.Ordinal);
+        Assert.Equal(3, host.Services.GetRequiredService<UnreachableLedger>().Calls);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Host_StartsAndStopsRepeatedly_WithoutHanging()
     {
         for (var i = 0; i < 5; i++)
@@ -101,5 +123,20 @@ public sealed class InProcessTransportTests
             await host.StopAsync(stopping.Token);
             Assert.False(stopping.IsCancellationRequested);
         }
+    }
+
+    private sealed class UnreachableLedger : IEventHandlerLedger
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public ValueTask<bool> HasSucceededAsync(Guid eventId, string handlerName, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            throw new IOException("The ledger is unreachable.");
+        }
+
+        public ValueTask RecordSuccessAsync(Guid eventId, string handlerName, CancellationToken cancellationToken) => default;
     }
 }

@@ -17,6 +17,7 @@ internal sealed partial class InProcessEventProcessor(
     InMemoryDeadLetterQueue deadLetters,
     TimeProvider timeProvider,
     IOptions<InProcessTransportOptions> options,
+    IOptionsMonitor<EventDeliveryOptions> delivery,
     ILogger<InProcessEventProcessor> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<Task, byte> _redeliveries = new();
@@ -57,8 +58,12 @@ internal sealed partial class InProcessEventProcessor(
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
-            // The dispatcher itself failed (for example, the ledger is unreachable): treat as transient.
-            decision = DispatchDecision.Retry($"Dispatch failed with {exception.GetType().Name}: {exception.Message}", exception);
+            // The dispatcher itself failed (for example, the ledger is unreachable): redeliver, as a
+            // broker would after an abandon, until the delivery attempts run out.
+            var description = $"Dispatch failed on delivery {envelope.DeliveryAttempt} with {exception.GetType().Name}: {exception.Message}";
+            decision = envelope.DeliveryAttempt >= delivery.CurrentValue.MaxDeliveryAttempts
+                ? DispatchDecision.DeadLetter(DeadLetterReason.AttemptsExhausted, description, exception)
+                : DispatchDecision.Retry(description, exception);
         }
 
         switch (decision.Action)
