@@ -17,8 +17,6 @@ internal sealed class BehaviorChain<TMessage, TResponse>(BehaviorSlot[] behavior
     private readonly bool _reusable = behaviors.All(b => b.IsSingleton);
     private MessageHandlerDelegate<TMessage, TResponse>? _composed;
 
-    public IReadOnlyList<Type> BehaviorTypes => [.. behaviors.Select(b => b.Type)];
-
     public ValueTask<TResponse> ExecuteAsync(TMessage message, MessageContext context, CancellationToken cancellationToken) =>
         (_composed ?? Compose(context.Services))(message, context, cancellationToken);
 

@@ -58,11 +58,6 @@ internal sealed class MessageResiliencePipelines : IDisposable, IAsyncDisposable
             Configure(builder, _options.Get(messageName));
         });
 
-    /// <summary>Retry on transient exceptions and on optimistic-concurrency results (the handler reloads).</summary>
-    public bool ShouldRetry(Outcome<object> outcome) => outcome.Exception is { } exception
-        ? _classifier.IsTransient(exception)
-        : outcome.Result is IMessageResult { Error.Kind: ErrorKind.Concurrency };
-
     public void Dispose() => _registry.Dispose();
 
     public ValueTask DisposeAsync() => _registry.DisposeAsync();
@@ -97,6 +92,11 @@ internal sealed class MessageResiliencePipelines : IDisposable, IAsyncDisposable
             builder.AddTimeout(settings.AttemptTimeout);
         }
     }
+
+    /// <summary>Retry on transient exceptions and on optimistic-concurrency results (the handler reloads).</summary>
+    private bool ShouldRetry(Outcome<object> outcome) => outcome.Exception is { } exception
+        ? _classifier.IsTransient(exception)
+        : outcome.Result is IMessageResult { Error.Kind: ErrorKind.Concurrency };
 
     private void OnRetry(ResilienceContext resilienceContext, int failedAttemptIndex, Outcome<object> outcome, TimeSpan delay)
     {
