@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using ServerlessCqrs.Internal;
 
 namespace ServerlessCqrs.Resilience;
 
