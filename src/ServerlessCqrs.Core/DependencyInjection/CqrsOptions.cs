@@ -19,6 +19,13 @@ public sealed class CqrsOptions
     /// </summary>
     public bool EnableDefaultBehaviors { get; set; } = true;
 
+    /// <summary>
+    /// Run periodic work — keeping configured query results warm — as hosted services (default
+    /// <see langword="true"/>). Turn it off where a scheduler calls it instead, as the Functions app's
+    /// timer triggers do.
+    /// </summary>
+    public bool HostPeriodicWork { get; set; } = true;
+
     /// <summary>The assemblies scanned when <see cref="AutoDiscoverHandlers"/> is on.</summary>
     public IList<Assembly> Assemblies { get; } = [];
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly.Telemetry;
 using ServerlessCqrs;
+using ServerlessCqrs.Caching;
 using ServerlessCqrs.Diagnostics;
 using ServerlessCqrs.Events;
 using ServerlessCqrs.Events.InProcess;
@@ -10,6 +11,8 @@ using ServerlessCqrs.Outbox;
 using ServerlessCqrs.Pipeline.Behaviors;
 using ServerlessCqrs.Registry;
 using ServerlessCqrs.Resilience;
+using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -59,6 +62,7 @@ public static class CqrsServiceCollectionExtensions
         services.TryAddScoped<IQueryBus>(sp => sp.GetRequiredService<IMessageBus>());
 
         AddPipeline(services);
+        AddCaching(services);
         AddEvents(services);
     }
 
@@ -77,6 +81,32 @@ public static class CqrsServiceCollectionExtensions
         services.TryAddSingleton<MessageResilienceSetup>();
         services.AddSingleton<IConfigureOptions<MessageResilienceOptions>>(sp => sp.GetRequiredService<MessageResilienceSetup>());
         services.AddSingleton<IValidateOptions<MessageResilienceOptions>>(sp => sp.GetRequiredService<MessageResilienceSetup>());
+    }
+
+    private static void AddCaching(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueryCachingOptions>, QueryCachingOptionsValidation>());
+        services.AddOptions<QueryCachingOptions>().BindConfiguration(QueryCachingOptions.SectionName).ValidateOnStart();
+        services.TryAddSingleton(typeof(QueryCachingBehavior<,>));
+        services.TryAddSingleton<QueryCachePolicies>();
+        services.TryAddSingleton<QueryCacheStore>();
+        services.TryAddSingleton<IQueryCache, QueryCache>();
+        services.TryAddScoped<QueryCacheStatusAccessor>();
+        services.TryAddSingleton<QueryCacheWarmer>();
+        services.AddHostedService<KeepWarmService>();
+
+        // Memory always; Redis and its backplane when an adapter registers them under the cache's name.
+        services.AddFusionCache(QueryCachingOptions.CacheName)
+            .WithOptions((sp, options) =>
+            {
+                var settings = sp.GetRequiredService<IOptions<QueryCachingOptions>>().Value;
+                options.CacheKeyPrefix = settings.KeyPrefix + ":";
+                options.DistributedCacheCircuitBreakerDuration = settings.DistributedCacheCircuitBreakerDuration;
+                options.ReThrowOriginalExceptions = true;
+            })
+            .WithSerializer(sp => new FusionCacheSystemTextJsonSerializer(sp.GetRequiredService<MessageRegistry>().SerializerOptions))
+            .TryWithRegisteredKeyedDistributedCache(QueryCachingOptions.CacheName)
+            .TryWithRegisteredKeyedBackplane(QueryCachingOptions.CacheName);
     }
 
     private static void AddEvents(IServiceCollection services)

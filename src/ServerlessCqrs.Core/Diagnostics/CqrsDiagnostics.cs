@@ -31,6 +31,12 @@ public static class CqrsDiagnostics
 
         /// <summary>Histogram of event handling time, by event type, handler and outcome.</summary>
         public const string EventHandleDuration = "cqrs.event.handle.duration";
+
+        /// <summary>Counter of cached-query lookups, by query type and <see cref="Tags.CacheOutcome"/>.</summary>
+        public const string QueryCacheRequests = "cqrs.query.cache.requests";
+
+        /// <summary>Counter of fail-safe activations: a handler failed and an older cached result was served, by query type.</summary>
+        public const string QueryCacheFailSafeActivations = "cqrs.query.cache.fail_safe.activations";
     }
 
     /// <summary>Units of the instruments.</summary>
@@ -38,6 +44,12 @@ public static class CqrsDiagnostics
     {
         /// <summary>Milliseconds, the unit of every duration histogram.</summary>
         public const string Milliseconds = "ms";
+
+        /// <summary>Cache lookups.</summary>
+        public const string Requests = "{request}";
+
+        /// <summary>Fail-safe activations.</summary>
+        public const string Activations = "{activation}";
     }
 
     /// <summary>Span names. Message names are low-cardinality (a fixed set of types).</summary>
@@ -72,6 +84,12 @@ public static class CqrsDiagnostics
 
         /// <summary>Retries made before the final attempt (0 when the first attempt decided).</summary>
         public const string RetryCount = "cqrs.retry_count";
+
+        /// <summary>How the cache answered a query: hit, stale, miss or bypass (no-store).</summary>
+        public const string CacheOutcome = "cqrs.cache.outcome";
+
+        /// <summary>Whether a cached result was served because the handler failed.</summary>
+        public const string CacheFailSafe = "cqrs.cache.fail_safe";
 
         /// <summary>The event id (spans only; never on metrics).</summary>
         public const string EventId = "cqrs.event.id";
@@ -111,6 +129,19 @@ public static class CqrsDiagnostics
 
         /// <summary>HTTP response status code (OpenTelemetry semantic convention).</summary>
         public const string HttpResponseStatusCode = "http.response.status_code";
+    }
+
+    /// <summary>Values of <see cref="Tags.CacheOutcome"/>, also the <c>X-Cache</c> header's (bypass answers <c>miss</c> there).</summary>
+    public static class CacheOutcomes
+    {
+        /// <summary>The value for an outcome.</summary>
+        public static string For(Caching.CacheOutcome outcome) => outcome switch
+        {
+            Caching.CacheOutcome.Hit => "hit",
+            Caching.CacheOutcome.Stale => "stale",
+            Caching.CacheOutcome.Bypass => "bypass",
+            _ => "miss",
+        };
     }
 
     /// <summary>Values of <see cref="Tags.Outcome"/>.</summary>

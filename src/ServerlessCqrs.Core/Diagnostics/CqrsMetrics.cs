@@ -23,6 +23,12 @@ internal sealed class CqrsMetrics
         EventHandleDuration = meter.CreateHistogram(
             CqrsDiagnostics.Instruments.EventHandleDuration, CqrsDiagnostics.Units.Milliseconds,
             "Time for one handler to handle an event.", tags: null, DurationAdvice);
+        QueryCacheRequests = meter.CreateCounter<long>(
+            CqrsDiagnostics.Instruments.QueryCacheRequests, CqrsDiagnostics.Units.Requests,
+            "Cached-query lookups by outcome (hit, stale, miss, bypass).");
+        QueryCacheFailSafeActivations = meter.CreateCounter<long>(
+            CqrsDiagnostics.Instruments.QueryCacheFailSafeActivations, CqrsDiagnostics.Units.Activations,
+            "Times a query handler failed and an older cached result was served instead.");
     }
 
     public Histogram<double> CommandDuration { get; }
@@ -30,6 +36,10 @@ internal sealed class CqrsMetrics
     public Histogram<double> QueryDuration { get; }
 
     public Histogram<double> EventHandleDuration { get; }
+
+    public Counter<long> QueryCacheRequests { get; }
+
+    public Counter<long> QueryCacheFailSafeActivations { get; }
 
     public Histogram<double> DurationOf(MessageKind kind) => kind switch
     {

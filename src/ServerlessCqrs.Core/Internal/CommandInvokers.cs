@@ -12,8 +12,8 @@ internal sealed class CommandInvoker<TCommand> : VoidRequestInvoker
     public CommandInvoker(MessageDescriptor descriptor, Type handlerType, BehaviorSlot[] behaviors)
         : base(descriptor, handlerType) => _chain = new(behaviors, HandleAsync);
 
-    public override ValueTask<Result> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
-        _chain.ExecuteAsync((TCommand)message, NewContext(services), cancellationToken);
+    public override ValueTask<Result> InvokeAsync(object message, MessageContext context, CancellationToken cancellationToken) =>
+        _chain.ExecuteAsync((TCommand)message, context, cancellationToken);
 
     private ValueTask<Result> HandleAsync(TCommand command, MessageContext context, CancellationToken cancellationToken) =>
         ((ICommandHandler<TCommand>)context.Services.GetRequiredService(HandlerType)).HandleAsync(command, cancellationToken);
@@ -27,8 +27,8 @@ internal sealed class CommandInvoker<TCommand, TResult> : RequestInvoker<TResult
     public CommandInvoker(MessageDescriptor descriptor, Type handlerType, BehaviorSlot[] behaviors)
         : base(descriptor, handlerType) => _chain = new(behaviors, HandleAsync);
 
-    public override ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
-        _chain.ExecuteAsync((TCommand)message, NewContext(services), cancellationToken);
+    public override ValueTask<Result<TResult>> InvokeAsync(object message, MessageContext context, CancellationToken cancellationToken) =>
+        _chain.ExecuteAsync((TCommand)message, context, cancellationToken);
 
     private ValueTask<Result<TResult>> HandleAsync(TCommand command, MessageContext context, CancellationToken cancellationToken) =>
         ((ICommandHandler<TCommand, TResult>)context.Services.GetRequiredService(HandlerType)).HandleAsync(command, cancellationToken);
@@ -42,8 +42,8 @@ internal sealed class QueryInvoker<TQuery, TResult> : RequestInvoker<TResult>
     public QueryInvoker(MessageDescriptor descriptor, Type handlerType, BehaviorSlot[] behaviors)
         : base(descriptor, handlerType) => _chain = new(behaviors, HandleAsync);
 
-    public override ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
-        _chain.ExecuteAsync((TQuery)message, NewContext(services), cancellationToken);
+    public override ValueTask<Result<TResult>> InvokeAsync(object message, MessageContext context, CancellationToken cancellationToken) =>
+        _chain.ExecuteAsync((TQuery)message, context, cancellationToken);
 
     private ValueTask<Result<TResult>> HandleAsync(TQuery query, MessageContext context, CancellationToken cancellationToken) =>
         ((IQueryHandler<TQuery, TResult>)context.Services.GetRequiredService(HandlerType)).HandleAsync(query, cancellationToken);

@@ -13,19 +13,27 @@ internal abstract class RequestInvoker(MessageDescriptor descriptor, Type handle
     public string HandlerName { get; } = handlerType.Name;
 
     /// <summary>Dispatches a message known only at run time; the value is boxed, or null for void commands.</summary>
-    public abstract ValueTask<Result<object?>> InvokeUntypedAsync(object message, IServiceProvider services, CancellationToken cancellationToken);
+    public ValueTask<Result<object?>> InvokeUntypedAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
+        InvokeUntypedAsync(message, NewContext(services), cancellationToken);
 
-    protected MessageContext NewContext(IServiceProvider services) => new(Descriptor, HandlerName, services);
+    /// <summary>Dispatches a message known only at run time with a prepared context.</summary>
+    public abstract ValueTask<Result<object?>> InvokeUntypedAsync(object message, MessageContext context, CancellationToken cancellationToken);
+
+    public MessageContext NewContext(IServiceProvider services, bool refreshCache = false) =>
+        new(Descriptor, HandlerName, services) { RefreshCache = refreshCache };
 }
 
 /// <summary>Invoker of a command that returns no value.</summary>
 internal abstract class VoidRequestInvoker(MessageDescriptor descriptor, Type handlerType) : RequestInvoker(descriptor, handlerType)
 {
-    public abstract ValueTask<Result> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken);
+    public ValueTask<Result> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
+        InvokeAsync(message, NewContext(services), cancellationToken);
 
-    public override async ValueTask<Result<object?>> InvokeUntypedAsync(object message, IServiceProvider services, CancellationToken cancellationToken)
+    public abstract ValueTask<Result> InvokeAsync(object message, MessageContext context, CancellationToken cancellationToken);
+
+    public override async ValueTask<Result<object?>> InvokeUntypedAsync(object message, MessageContext context, CancellationToken cancellationToken)
     {
-        var result = await InvokeAsync(message, services, cancellationToken).ConfigureAwait(false);
+        var result = await InvokeAsync(message, context, cancellationToken).ConfigureAwait(false);
         return result.IsSuccess ? Result<object?>.Success(null) : result.Error!;
     }
 }
@@ -33,11 +41,14 @@ internal abstract class VoidRequestInvoker(MessageDescriptor descriptor, Type ha
 /// <summary>Invoker of a command or query that returns a <typeparamref name="TResult"/>.</summary>
 internal abstract class RequestInvoker<TResult>(MessageDescriptor descriptor, Type handlerType) : RequestInvoker(descriptor, handlerType)
 {
-    public abstract ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken);
+    public ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
+        InvokeAsync(message, NewContext(services), cancellationToken);
 
-    public override async ValueTask<Result<object?>> InvokeUntypedAsync(object message, IServiceProvider services, CancellationToken cancellationToken)
+    public abstract ValueTask<Result<TResult>> InvokeAsync(object message, MessageContext context, CancellationToken cancellationToken);
+
+    public override async ValueTask<Result<object?>> InvokeUntypedAsync(object message, MessageContext context, CancellationToken cancellationToken)
     {
-        var result = await InvokeAsync(message, services, cancellationToken).ConfigureAwait(false);
+        var result = await InvokeAsync(message, context, cancellationToken).ConfigureAwait(false);
         return result.TryGetValue(out var value) ? Result<object?>.Success(value) : result.Error!;
     }
 }

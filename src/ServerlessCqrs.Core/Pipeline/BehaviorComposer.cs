@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessCqrs.Caching;
 using ServerlessCqrs.Pipeline.Behaviors;
 using ServerlessCqrs.Registry;
 
@@ -6,13 +7,17 @@ namespace ServerlessCqrs.Pipeline;
 
 /// <summary>
 /// Decides, once per message type, which behaviors wrap its handler and in which order:
-/// telemetry -> logging -> validation (commands and queries) -> resilience -> your behaviors in the
-/// order added -> handler. First is outermost.
+/// telemetry -> logging -> validation (commands and queries) -> caching (queries) -> resilience ->
+/// your behaviors in the order added -> handler. First is outermost.
 /// </summary>
 internal static class BehaviorComposer
 {
-    private static readonly Type[] RequestDefaults =
+    private static readonly Type[] CommandDefaults =
         [typeof(TelemetryBehavior<,>), typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(ResilienceBehavior<,>)];
+
+    // The caching behavior is closed over the query's result type, not its response type.
+    private static readonly Type[] QueryDefaults =
+        [typeof(TelemetryBehavior<,>), typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(QueryCachingBehavior<,>), typeof(ResilienceBehavior<,>)];
 
     private static readonly Type[] EventDefaults =
         [typeof(TelemetryBehavior<,>), typeof(LoggingBehavior<,>), typeof(ResilienceBehavior<,>)];
@@ -23,8 +28,15 @@ internal static class BehaviorComposer
         var composed = new List<BehaviorSlot>();
         if (catalog.Options.EnableDefaultBehaviors)
         {
-            var defaults = descriptor.Kind == MessageKind.Event ? EventDefaults : RequestDefaults;
-            composed.AddRange(defaults.Select(d => new BehaviorSlot(d.MakeGenericType(descriptor.MessageType, responseType), IsSingleton: true)));
+            var defaults = descriptor.Kind switch
+            {
+                MessageKind.Command => CommandDefaults,
+                MessageKind.Query => QueryDefaults,
+                _ => EventDefaults,
+            };
+            composed.AddRange(defaults.Select(d => new BehaviorSlot(
+                d.MakeGenericType(descriptor.MessageType, d == typeof(QueryCachingBehavior<,>) ? descriptor.ResultType! : responseType),
+                IsSingleton: true)));
         }
 
         var contract = typeof(IMessageBehavior<,>).MakeGenericType(descriptor.MessageType, responseType);

@@ -1,3 +1,4 @@
+using ServerlessCqrs.Caching;
 using ServerlessCqrs.Registry;
 
 namespace ServerlessCqrs.Pipeline;
@@ -33,6 +34,15 @@ public sealed class MessageContext
     /// <summary>Retries made so far: <see cref="Attempt"/> - 1.</summary>
     public int RetryCount => Attempt - 1;
 
+    /// <summary>How the cache answered, once the caching behavior has run for a cached query; otherwise <see langword="null"/>.</summary>
+    public QueryCacheStatus? CacheStatus { get; internal set; }
+
     /// <summary>State behaviors share along this run.</summary>
     public IDictionary<string, object?> Items => _items ??= new(StringComparer.Ordinal);
+
+    /// <summary>Whether the caching behavior should run the handler and overwrite the cached result (prefetch).</summary>
+    internal bool RefreshCache { get; init; }
+
+    /// <summary>A fresh context for the same message in another scope, for work that may outlive this one.</summary>
+    internal MessageContext WithServices(IServiceProvider services) => new(Message, HandlerName, services, MessageId);
 }

@@ -4,8 +4,8 @@ using ServerlessCqrs.Diagnostics;
 namespace ServerlessCqrs.Pipeline.Behaviors;
 
 /// <summary>
-/// Outermost default behavior: a span per message (kind, type, handler, outcome, retries,
-/// <c>error.type</c>) and the duration histogram. Costs a timestamp when nobody listens.
+/// Outermost default behavior: a span per message (kind, type, handler, outcome, retries, cache
+/// outcome, <c>error.type</c>) and the duration histogram. Costs a timestamp when nobody listens.
 /// </summary>
 internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics, TimeProvider timeProvider)
     : IMessageBehavior<TMessage, TResponse>
@@ -44,6 +44,11 @@ internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics
                 activity.SetTag(CqrsDiagnostics.Tags.RetryCount, context.RetryCount);
                 activity.SetTag(CqrsDiagnostics.Tags.EventId, context.MessageId);
                 activity.SetTag(CqrsDiagnostics.Tags.ErrorType, errorType);
+                if (context.CacheStatus is { } cache)
+                {
+                    activity.SetTag(CqrsDiagnostics.Tags.CacheOutcome, CqrsDiagnostics.CacheOutcomes.For(cache.Outcome));
+                    activity.SetTag(CqrsDiagnostics.Tags.CacheFailSafe, cache.FailSafe ? true : null);
+                }
             }
         }
     }

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Options;
+using ZiggyCreatures.Caching.Fusion;
+
+namespace ServerlessCqrs.Caching;
+
+/// <summary>
+/// The kernel's FusionCache instance (memory, plus Redis and its backplane when configured) with the
+/// entry options of each policy and the invalidation markers that stop a refresh which started before
+/// an invalidation from storing its older result afterwards.
+/// </summary>
+internal sealed class QueryCacheStore
+{
+    // Long enough to outlive any handler run that began before the invalidation.
+    private static readonly FusionCacheEntryOptions MarkerOptions = new(TimeSpan.FromHours(1));
+
+    // Expire rather than remove, so a result invalidated by a change can still serve fail-safe.
+    private static readonly FusionCacheEntryOptions ExpireOptions = new() { IsFailSafeEnabled = true };
+
+    private readonly QueryCachingOptions _options;
+    private readonly TimeProvider _time;
+
+    public QueryCacheStore(IFusionCacheProvider caches, IOptions<QueryCachingOptions> options, TimeProvider time)
+    {
+        Cache = caches.GetCache(QueryCachingOptions.CacheName);
+        _options = options.Value;
+        _time = time;
+    }
+
+    public IFusionCache Cache { get; }
+
+    /// <summary>FusionCache entry options for a policy; <paramref name="refresh"/> skips reads so the handler runs and overwrites the entry.</summary>
+    public FusionCacheEntryOptions EntryOptions(QueryCachePolicy policy, bool refresh = false) => new(policy.Duration)
+    {
+        EagerRefreshThreshold = policy.EagerRefreshThreshold,
+        IsFailSafeEnabled = policy.FailSafeMaxDuration is not null,
+        FailSafeMaxDuration = policy.FailSafeMaxDuration ?? policy.Duration,
+        FailSafeThrottleDuration = _options.FailSafeThrottleDuration,
+        DistributedCacheSoftTimeout = _options.DistributedCacheSoftTimeout,
+        DistributedCacheHardTimeout = _options.DistributedCacheHardTimeout,
+        AllowBackgroundDistributedCacheOperations = true,
+        SkipMemoryCacheRead = refresh,
+        SkipDistributedCacheRead = refresh,
+    };
+
+    /// <summary>Invalidates one entry by key.</summary>
+    public async ValueTask InvalidateKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        await MarkAsync(KeyMarker(key), cancellationToken).ConfigureAwait(false);
+        await Cache.ExpireAsync(key, ExpireOptions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Invalidates every entry carrying any of the tags.</summary>
+    public async ValueTask InvalidateTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
+    {
+        foreach (var tag in tags)
+        {
+            await MarkAsync(TagMarker(tag), cancellationToken).ConfigureAwait(false);
+        }
+
+        await Cache.RemoveByTagAsync(tags, token: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the entry was invalidated — by key or by one of its tags — at or after <paramref name="since"/>.</summary>
+    public async ValueTask<bool> InvalidatedSinceAsync(DateTimeOffset since, string key, string[] tags, CancellationToken cancellationToken)
+    {
+        var sinceMs = since.ToUnixTimeMilliseconds();
+        if (await MarkedAtAsync(KeyMarker(key), cancellationToken).ConfigureAwait(false) >= sinceMs)
+        {
+            return true;
+        }
+
+        foreach (var tag in tags)
+        {
+            if (await MarkedAtAsync(TagMarker(tag), cancellationToken).ConfigureAwait(false) >= sinceMs)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string KeyMarker(string key) => "inv:k:" + key;
+
+    private static string TagMarker(string tag) => "inv:t:" + tag;
+
+    // Markers are written before the entries are invalidated, so a handler run that finishes in
+    // between already sees them.
+    private ValueTask MarkAsync(string marker, CancellationToken cancellationToken) =>
+        Cache.SetAsync(marker, _time.GetUtcNow().ToUnixTimeMilliseconds(), MarkerOptions, token: cancellationToken);
+
+    private ValueTask<long> MarkedAtAsync(string marker, CancellationToken cancellationToken) =>
+        Cache.GetOrDefaultAsync(marker, 0L, MarkerOptions, cancellationToken);
+}

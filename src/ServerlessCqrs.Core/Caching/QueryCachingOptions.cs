@@ -1,0 +1,35 @@
+namespace ServerlessCqrs.Caching;
+
+/// <summary>Query cache settings (<c>Cqrs:Caching</c>).</summary>
+public sealed class QueryCachingOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Cqrs:Caching";
+
+    /// <summary>The name of the kernel's FusionCache instance, and the service key of its Redis cache and backplane.</summary>
+    public const string CacheName = "ServerlessCqrs.Queries";
+
+    /// <summary>Per-query settings by query name; they override the queries' <see cref="QueryCacheAttribute"/>.</summary>
+    public IDictionary<string, QueryCacheSettings> Queries { get; } = new Dictionary<string, QueryCacheSettings>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Query results refreshed on an interval, so readers never wait for them.</summary>
+    public IList<KeepWarmQuery> KeepWarm { get; } = [];
+
+    /// <summary>
+    /// A prefix for every cache key (default <c>cqrs</c>). Change it when a deployment changes result
+    /// shapes, so instances of the new version do not read entries the old one wrote to Redis.
+    /// </summary>
+    public string KeyPrefix { get; set; } = "cqrs";
+
+    /// <summary>How long a read waits for Redis before it goes on without it (the write finishes in the background). Default 100 ms.</summary>
+    public TimeSpan DistributedCacheSoftTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long any Redis operation may take before it is abandoned. Default 1 second.</summary>
+    public TimeSpan DistributedCacheHardTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>After a Redis failure, how long to stop trying it before trying again. Default 2 seconds.</summary>
+    public TimeSpan DistributedCacheCircuitBreakerDuration { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>After a fail-safe activation, how long the stale result is served before the handler is tried again. Default 5 seconds.</summary>
+    public TimeSpan FailSafeThrottleDuration { get; set; } = TimeSpan.FromSeconds(5);
+}
