@@ -11,7 +11,8 @@ internal static class FunctionsAppServices
     public static IServiceCollection AddFunctionsApp(this IServiceCollection services)
     {
         // Until the event triggers arrive, events travel through the in-process transport inside the worker.
-        services.AddServerlessCqrs().AddOrders();
+        // Periodic work runs from timer triggers: an instance may be scaled in between two ticks.
+        services.AddServerlessCqrs(o => o.HostPeriodicWork = false).AddOrders().AddRedisQueryCache();
         services.AddServerlessCqrsHttp();
         services.TryAddSingleton<IHttpInvocationResult, InvocationResultSetter>();
         return services;

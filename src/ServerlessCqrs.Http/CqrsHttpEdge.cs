@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using ServerlessCqrs.Caching;
 using ServerlessCqrs.Http.Binding;
 using ServerlessCqrs.Http.Catalog;
 using ServerlessCqrs.Http.Idempotency;
@@ -64,7 +65,10 @@ public sealed class CqrsHttpEdge
             : await DispatchOnceAsync(httpContext, descriptor, message!, body!, key).ConfigureAwait(false);
     }
 
-    /// <summary><c>GET /api/queries/{name}?...</c> (query-string binding) or <c>POST</c> with a JSON body.</summary>
+    /// <summary>
+    /// <c>GET /api/queries/{name}?...</c> (query-string binding) or <c>POST</c> with a JSON body. Results
+    /// carry the cache headers; a <c>GET</c> with a current <c>If-None-Match</c> gets 304.
+    /// </summary>
     public async Task<IResult> RunQueryAsync(HttpContext httpContext, string name)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -94,7 +98,8 @@ public sealed class CqrsHttpEdge
             }
         }
 
-        return await DispatchAsync(httpContext, descriptor, message!).ConfigureAwait(false);
+        var response = await DispatchAsync(httpContext, descriptor, message!).ConfigureAwait(false);
+        return QueryCacheHeaders.Apply(httpContext.Request, response, httpContext.RequestServices.GetService<QueryCacheStatusAccessor>()?.Status);
     }
 
     /// <summary><c>GET /api/catalog</c>: the commands and queries with their JSON fields.</summary>

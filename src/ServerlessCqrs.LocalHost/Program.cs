@@ -1,3 +1,4 @@
+using ServerlessCqrs;
 using ServerlessCqrs.Http;
 using ServerlessCqrs.Orders;
 
@@ -9,7 +10,8 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
     builder.WebHost.UseUrls("http://127.0.0.1:7071");
 }
 
-builder.Services.AddServerlessCqrs().AddOrders();
+// Redis joins the query cache when ConnectionStrings:Redis is set; without it the cache is in memory.
+builder.Services.AddServerlessCqrs().AddOrders().AddRedisQueryCache();
 builder.Services.AddServerlessCqrsHttp();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<CqrsExceptionHandler>();

@@ -20,7 +20,7 @@ public sealed class OrderSummaryProjectionTests
     public async Task EventsInOrder_BuildTheSummary()
     {
         var store = new InMemoryOrderSummaryStore();
-        var projection = new Projections.OrderSummaryProjection(store);
+        var projection = new Projections.OrderSummaryProjection(store, new RecordingQueryCache());
 
         await projection.HandleAsync(Created("o1"), default);
         await projection.HandleAsync(Confirmed("o1"), default);
@@ -33,7 +33,7 @@ public sealed class OrderSummaryProjectionTests
     public async Task Redelivery_ChangesNothing()
     {
         var store = new InMemoryOrderSummaryStore();
-        var projection = new Projections.OrderSummaryProjection(store);
+        var projection = new Projections.OrderSummaryProjection(store, new RecordingQueryCache());
         await projection.HandleAsync(Created("o1"), default);
         await projection.HandleAsync(Confirmed("o1"), default);
 
@@ -46,13 +46,36 @@ public sealed class OrderSummaryProjectionTests
     public async Task EventThatOvertookAnEarlierOne_FailsTransiently_UntilTheEarlierOneArrives()
     {
         var store = new InMemoryOrderSummaryStore();
-        var projection = new Projections.OrderSummaryProjection(store);
+        var projection = new Projections.OrderSummaryProjection(store, new RecordingQueryCache());
 
         await Assert.ThrowsAsync<TransientException>(async () => await projection.HandleAsync(Confirmed("o1"), default));
         await projection.HandleAsync(Created("o1"), default);
         await projection.HandleAsync(Confirmed("o1"), default);
 
         Assert.Equal(OrderStatus.Confirmed, Assert.Single(await store.ListByCustomerAsync("c1", 10, default)).Status);
+    }
+
+    [Fact]
+    public async Task EveryAppliedEvent_InvalidatesTheOrderAndCustomerTags_RedeliveriesToo()
+    {
+        var cache = new RecordingQueryCache();
+        var projection = new Projections.OrderSummaryProjection(new InMemoryOrderSummaryStore(), cache);
+
+        await projection.HandleAsync(Created("o1"), default);
+        await projection.HandleAsync(Created("o1"), default);
+
+        Assert.Equal([["order:o1", "customer:c1"], ["order:o1", "customer:c1"]], cache.InvalidatedTags);
+    }
+
+    [Fact]
+    public async Task AnEventThatCannotApplyYet_InvalidatesNothing()
+    {
+        var cache = new RecordingQueryCache();
+        var projection = new Projections.OrderSummaryProjection(new InMemoryOrderSummaryStore(), cache);
+
+        await Assert.ThrowsAsync<TransientException>(async () => await projection.HandleAsync(Confirmed("o1"), default));
+
+        Assert.Empty(cache.InvalidatedTags);
     }
 
     [Fact]

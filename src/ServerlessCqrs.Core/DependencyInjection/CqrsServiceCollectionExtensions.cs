@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly.Telemetry;
@@ -104,7 +105,9 @@ public static class CqrsServiceCollectionExtensions
                 options.DistributedCacheCircuitBreakerDuration = settings.DistributedCacheCircuitBreakerDuration;
                 options.ReThrowOriginalExceptions = true;
             })
-            .WithSerializer(sp => new FusionCacheSystemTextJsonSerializer(sp.GetRequiredService<MessageRegistry>().SerializerOptions))
+            // The messages' JSON contract, plus fields so FusionCache's own value tuples round-trip through Redis.
+            .WithSerializer(sp => new FusionCacheSystemTextJsonSerializer(
+                new JsonSerializerOptions(sp.GetRequiredService<MessageRegistry>().SerializerOptions) { IncludeFields = true }))
             .TryWithRegisteredKeyedDistributedCache(QueryCachingOptions.CacheName)
             .TryWithRegisteredKeyedBackplane(QueryCachingOptions.CacheName);
     }

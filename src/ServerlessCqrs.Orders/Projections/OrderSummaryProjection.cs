@@ -1,3 +1,4 @@
+using ServerlessCqrs.Caching;
 using ServerlessCqrs.Orders.Domain;
 using ServerlessCqrs.Orders.Events;
 using ServerlessCqrs.Orders.Storage;
@@ -6,11 +7,13 @@ using ServerlessCqrs.Resilience;
 namespace ServerlessCqrs.Orders.Projections;
 
 /// <summary>
-/// Keeps the order-summary read model behind <c>ListOrders</c>. Idempotent by order version: a
-/// redelivered event changes nothing, and an event that overtook an earlier one of the same order
-/// fails transiently so the transport redelivers it after the earlier one is applied.
+/// Keeps the order-summary read model behind <c>ListOrders</c> and invalidates the cached results the
+/// change makes stale (the order's and its customer's). Idempotent by order version: a redelivered
+/// event changes nothing (but invalidates again, in case the first delivery stopped in between), and
+/// an event that overtook an earlier one of the same order fails transiently so the transport
+/// redelivers it after the earlier one is applied.
 /// </summary>
-internal sealed class OrderSummaryProjection(IOrderSummaryStore summaries)
+internal sealed class OrderSummaryProjection(IOrderSummaryStore summaries, IQueryCache cache)
     : IEventHandler<OrderCreated>, IEventHandler<OrderConfirmed>, IEventHandler<OrderCancelled>
 {
     public ValueTask HandleAsync(OrderCreated @event, CancellationToken cancellationToken) =>
@@ -36,5 +39,7 @@ internal sealed class OrderSummaryProjection(IOrderSummaryStore summaries)
         {
             throw new TransientException($"The summary of order '{orderId}' has not reached version {version - 1} yet; an earlier event is still on its way.");
         }
+
+        await cache.InvalidateTagsAsync([OrderCacheTags.Order(orderId), OrderCacheTags.Customer(customerId)], cancellationToken).ConfigureAwait(false);
     }
 }
