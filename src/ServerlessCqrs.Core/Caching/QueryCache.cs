@@ -23,7 +23,7 @@ internal sealed class QueryCache(MessageRegistry registry, QueryCacheStore store
     public ValueTask InvalidateTagsAsync(IEnumerable<string> tags, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        return store.InvalidateTagsAsync([.. tags], cancellationToken);
+        return store.InvalidateTagsAsync([.. tags.Select(QueryCacheKeys.Tag)], cancellationToken);
     }
 
     public async ValueTask<Result<object?>> RefreshAsync(object query, CancellationToken cancellationToken = default)

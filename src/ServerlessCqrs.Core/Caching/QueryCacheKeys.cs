@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using ServerlessCqrs.Registry;
 
@@ -8,7 +9,8 @@ namespace ServerlessCqrs.Caching;
 /// <summary>
 /// Cache keys and tags. A query's key is its name and a hash of the canonical JSON of its fields
 /// (object properties sorted by name at every level), so it is the same in every process and for
-/// any property order, and no field value ever appears in Redis, logs or traces.
+/// any property order. Tags (which hold ids, like <c>order:{id}</c>) are hashed too, so no field value
+/// ever appears in Redis, in logs or in traces.
 /// </summary>
 internal static class QueryCacheKeys
 {
@@ -25,13 +27,21 @@ internal static class QueryCacheKeys
             WriteCanonical(document.RootElement, writer);
         }
 
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(canonical.WrittenSpan, hash);
-        return $"q:{descriptor.Name}:{Convert.ToBase64String(hash[..HashBytes]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}";
+        return $"q:{descriptor.Name}:{Hash(canonical.WrittenSpan)}";
     }
 
     /// <summary>The tag every result of a query type carries, to invalidate them all.</summary>
-    public static string TypeTag(string queryName) => "query:" + queryName;
+    public static string TypeTag(string queryName) => Tag("query:" + queryName);
+
+    /// <summary>The form of a tag the cache stores.</summary>
+    public static string Tag(string tag) => "t:" + Hash(Encoding.UTF8.GetBytes(tag));
+
+    private static string Hash(ReadOnlySpan<byte> data)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(data, hash);
+        return Convert.ToBase64String(hash[..HashBytes]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
 
     private static void WriteCanonical(JsonElement element, Utf8JsonWriter writer)
     {

@@ -49,7 +49,7 @@ internal sealed class QueryCacheStore
         await Cache.ExpireAsync(key, ExpireOptions, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Invalidates every entry carrying any of the tags.</summary>
+    /// <summary>Invalidates every entry carrying any of the tags (in their stored, hashed form).</summary>
     public async ValueTask InvalidateTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
         foreach (var tag in tags)

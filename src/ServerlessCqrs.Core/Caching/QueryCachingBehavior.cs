@@ -48,7 +48,7 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
         {
             _entryOptions = store.EntryOptions(_policy);
             _refreshOptions = store.EntryOptions(_policy, refresh: true);
-            _fixedTags = [QueryCacheKeys.TypeTag(registry.GetByType(typeof(TQuery)).Name), .. _policy.Tags];
+            _fixedTags = [QueryCacheKeys.TypeTag(registry.GetByType(typeof(TQuery)).Name), .. _policy.Tags.Select(QueryCacheKeys.Tag)];
         }
     }
 
@@ -161,7 +161,7 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
     }
 
     private string[] TagsOf(TQuery query) =>
-        query is ICacheTagged tagged ? [.. _fixedTags, .. tagged.GetCacheTags()] : _fixedTags;
+        query is ICacheTagged tagged ? [.. _fixedTags, .. tagged.GetCacheTags().Select(QueryCacheKeys.Tag)] : _fixedTags;
 
     private async Task<Result<TResult>> RunInOwnScopeAsync(
         TQuery query, MessageContext context, MessageHandlerDelegate<TQuery, Result<TResult>> next, CancellationToken cancellationToken)
