@@ -6,9 +6,10 @@ namespace ServerlessCqrs.Caching;
 /// <summary>
 /// The kernel's FusionCache instance (memory, plus Redis and its backplane when configured) with the
 /// entry options of each policy and the invalidation markers that stop a refresh which started before
-/// an invalidation from storing its older result afterwards.
+/// an invalidation from storing its older result afterwards. Disposing it disposes the cache — its
+/// background loops and Redis subscriptions end with the host.
 /// </summary>
-internal sealed class QueryCacheStore
+internal sealed class QueryCacheStore : IDisposable
 {
     // Long enough to outlive any handler run that began before the invalidation.
     private static readonly FusionCacheEntryOptions MarkerOptions = new(TimeSpan.FromHours(1));
@@ -41,6 +42,8 @@ internal sealed class QueryCacheStore
         SkipMemoryCacheRead = refresh,
         SkipDistributedCacheRead = refresh,
     };
+
+    public void Dispose() => Cache.Dispose();
 
     /// <summary>Invalidates one entry by key.</summary>
     public async ValueTask InvalidateKeyAsync(string key, CancellationToken cancellationToken)
