@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test with coverage, then checks the kernel's line coverage.
-# Needs only the .NET SDK: the tests start what they use (the LocalHost on a free loopback port).
+# Needs the .NET SDK; installs the servers the tests start on free loopback ports (redis-server)
+# when they are missing. The tests start and stop them themselves.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if ! command -v redis-server >/dev/null; then
+  echo "Installing redis-server for the cache integration tests..."
+  sudo_if_needed=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_if_needed="sudo"; fi
+  $sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq redis-server >/dev/null
+fi
+# The package starts a system-wide instance on 6379; the tests never use it.
 
 readonly results=artifacts/test-results
 readonly coverage=artifacts/coverage

@@ -9,13 +9,33 @@ namespace ServerlessCqrs.IntegrationTests;
 /// </summary>
 public sealed class LocalHostFactory : WebApplicationFactory<Program>
 {
-    public LocalHostFactory() => UseKestrel(0);
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public LocalHostFactory()
+    {
+        _settings = new Dictionary<string, string>();
+        UseKestrel(0);
+    }
+
+    /// <summary>A LocalHost with these settings (WithWebHostBuilder's copies cannot use Kestrel).</summary>
+    public static LocalHostFactory With(IReadOnlyDictionary<string, string> settings) => new(settings);
+
+    private LocalHostFactory(IReadOnlyDictionary<string, string> settings)
+    {
+        _settings = settings;
+        UseKestrel(0);
+    }
 
     public TestProbe Probe { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(Probe);
