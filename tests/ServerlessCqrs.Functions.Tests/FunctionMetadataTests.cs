@@ -26,6 +26,17 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
+    public void KeepQueriesWarm_IsATimerEveryThirtySeconds()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
+
+        var function = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "KeepQueriesWarm");
+        var trigger = Assert.Single(function.GetProperty("bindings").EnumerateArray());
+
+        Assert.Equal(("timerTrigger", "*/30 * * * * *"), (trigger.GetProperty("type").GetString(), trigger.GetProperty("schedule").GetString()));
+    }
+
+    [Fact]
     public void RootHostJson_AndSampleSettings_ReachTheBuildOutput()
     {
         var root = Path.GetFullPath(Path.Combine(Output, "../../../../.."));
