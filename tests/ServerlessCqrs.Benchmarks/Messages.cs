@@ -41,3 +41,20 @@ public sealed class MediatorLookupHandler : Mediator.IQueryHandler<MediatorLooku
 {
     public ValueTask<int> Handle(MediatorLookup query, CancellationToken cancellationToken) => ValueTask.FromResult(query.Key * 2);
 }
+
+/// <summary>A cached query (the cache benchmarks).</summary>
+[ServerlessCqrs.Caching.QueryCache(300)]
+public sealed record CachedLookup : IQuery<int>
+{
+    public int Key { get; init; }
+}
+
+/// <summary>Answers after a millisecond, like a fast database call, so a stampede has something to pile onto.</summary>
+public sealed class CachedLookupHandler : IQueryHandler<CachedLookup, int>
+{
+    public async ValueTask<Result<int>> HandleAsync(CachedLookup query, CancellationToken cancellationToken)
+    {
+        await Task.Delay(1, cancellationToken);
+        return query.Key * 2;
+    }
+}

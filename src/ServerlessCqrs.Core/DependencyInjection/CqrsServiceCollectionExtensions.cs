@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly.Telemetry;
@@ -87,7 +88,10 @@ public static class CqrsServiceCollectionExtensions
     private static void AddCaching(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueryCachingOptions>, QueryCachingOptionsValidation>());
-        services.AddOptions<QueryCachingOptions>().BindConfiguration(QueryCachingOptions.SectionName).ValidateOnStart();
+        // Every query resolves these, so a kernel built without IConfiguration (a plain service collection) must work too.
+        services.AddOptions<QueryCachingOptions>()
+            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(QueryCachingOptions.SectionName).Bind(options))
+            .ValidateOnStart();
         services.TryAddSingleton(typeof(QueryCachingBehavior<,>));
         services.TryAddSingleton<QueryCachePolicies>();
         services.TryAddSingleton<QueryCacheStore>();

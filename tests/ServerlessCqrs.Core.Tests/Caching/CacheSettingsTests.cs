@@ -54,4 +54,19 @@ public sealed class CacheSettingsTests
         var shortLived = policies.For(typeof(ShortLived))!;
         Assert.Equal((TimeSpan.FromSeconds(4), 0.25f, TimeSpan.FromSeconds(90)), (shortLived.Duration, shortLived.EagerRefreshThreshold, shortLived.FailSafeMaxDuration));
     }
+
+    [Fact]
+    public async Task AKernelWithoutConfiguration_StillCachesQueries()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        CacheKernel.Register(new ReadingSource())(services.AddServerlessCqrs());
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.Bus().QueryAsync(new Lookup("a"));
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IQueryBus>().QueryAsync(new Lookup("a"));
+
+        Assert.Equal(CacheOutcome.Hit, scope.ServiceProvider.GetRequiredService<QueryCacheStatusAccessor>().Status!.Value.Outcome);
+    }
 }
