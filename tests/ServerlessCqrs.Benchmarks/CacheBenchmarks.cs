@@ -28,6 +28,7 @@ public class CacheBenchmarks
     public async Task SetupAsync()
     {
         var services = new ServiceCollection();
+        services.AddLogging();
         services.AddServerlessCqrs().AddHandler<CachedLookupHandler>();
         _services = services.BuildServiceProvider();
         _scope = _services.CreateScope();
