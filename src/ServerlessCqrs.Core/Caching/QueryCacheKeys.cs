@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -40,7 +41,7 @@ internal static class QueryCacheKeys
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(data, hash);
-        return Convert.ToBase64String(hash[..HashBytes]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.EncodeToString(hash[..HashBytes]);
     }
 
     private static void WriteCanonical(JsonElement element, Utf8JsonWriter writer)
