@@ -12,7 +12,7 @@ internal static class FunctionsAppServices
     {
         // Until the event triggers arrive, events travel through the in-process transport inside the worker.
         // Periodic work runs from timer triggers: an instance may be scaled in between two ticks.
-        services.AddServerlessCqrs(o => o.HostPeriodicWork = false).AddOrders().AddRedisQueryCache();
+        services.AddServerlessCqrs(o => o.HostBackgroundWork = false).AddOrders().AddRedisQueryCache();
         services.AddServerlessCqrsHttp();
         services.TryAddSingleton<IHttpInvocationResult, InvocationResultSetter>();
         return services;

@@ -20,11 +20,12 @@ public sealed class CqrsOptions
     public bool EnableDefaultBehaviors { get; set; } = true;
 
     /// <summary>
-    /// Run periodic work — keeping configured query results warm — as hosted services (default
-    /// <see langword="true"/>). Turn it off where a scheduler calls it instead, as the Functions app's
-    /// timer triggers do.
+    /// Run background work — the outbox sweeper, keeping configured query results warm, listening to
+    /// a Storage Queue — as hosted services (default <see langword="true"/>). Turn it off where
+    /// triggers do it instead, as in the Functions app: an instance may be gone before its next tick.
+    /// (The in-process transport always runs here: no trigger can reach it.)
     /// </summary>
-    public bool HostPeriodicWork { get; set; } = true;
+    public bool HostBackgroundWork { get; set; } = true;
 
     /// <summary>The assemblies scanned when <see cref="AutoDiscoverHandlers"/> is on.</summary>
     public IList<Assembly> Assemblies { get; } = [];

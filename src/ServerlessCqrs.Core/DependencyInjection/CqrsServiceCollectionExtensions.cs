@@ -55,6 +55,7 @@ public static class CqrsServiceCollectionExtensions
         // First hosted service, so invalid registrations stop the host before anything else starts.
         services.AddHostedService<CqrsStartupCheck>();
         services.AddSingleton(catalog);
+        services.AddSingleton(catalog.Options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
 

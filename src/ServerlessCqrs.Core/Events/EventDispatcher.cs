@@ -46,7 +46,7 @@ public sealed partial class EventDispatcher(
             activity.SetTag(CqrsDiagnostics.Tags.MessageType, envelope.Name);
         }
 
-        var decision = await DecideAsync(envelope, cancellationToken).ConfigureAwait(false);
+        var decision = await DecideOrRetryAsync(envelope, cancellationToken).ConfigureAwait(false);
         activity?.SetTag(CqrsDiagnostics.Tags.DispatchDecision, decision.Action.ToString());
         if (decision.Action != DispatchAction.Complete)
         {
@@ -56,6 +56,25 @@ public sealed partial class EventDispatcher(
         }
 
         return decision;
+    }
+
+    /// <summary>
+    /// Decides; when the dispatch itself fails (say, the handler ledger is unreachable) the event is
+    /// redelivered like a transient handler failure, until the delivery attempts run out.
+    /// </summary>
+    private async ValueTask<DispatchDecision> DecideOrRetryAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DecideAsync(envelope, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var description = $"Dispatch failed on delivery {envelope.DeliveryAttempt} with {exception.GetType().Name}: {exception.Message}";
+            return envelope.DeliveryAttempt >= options.CurrentValue.MaxDeliveryAttempts
+                ? DispatchDecision.DeadLetter(DeadLetterReason.AttemptsExhausted, description, exception)
+                : DispatchDecision.Retry(description, exception);
+        }
     }
 
     private async ValueTask<DispatchDecision> DecideAsync(EventEnvelope envelope, CancellationToken cancellationToken)

@@ -33,4 +33,10 @@ public sealed record EventEnvelope
 
     /// <summary>An optional id correlating the event with the request that caused it.</summary>
     public string? CorrelationId { get; init; }
+
+    /// <summary>
+    /// The stream (aggregate) the event belongs to, such as the order id, when a store recorded it
+    /// beside that stream's state; stores that keep the outbox in the state's partition find it by this.
+    /// </summary>
+    public string? StreamId { get; init; }
 }

@@ -15,6 +15,6 @@ public interface IOutboxStore
     /// <summary>Events recorded before <paramref name="recordedBefore"/> and not yet dispatched, oldest first.</summary>
     ValueTask<IReadOnlyList<EventEnvelope>> GetPendingAsync(DateTimeOffset recordedBefore, int maxCount, CancellationToken cancellationToken);
 
-    /// <summary>Marks events as handed to the transport.</summary>
-    ValueTask MarkDispatchedAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken);
+    /// <summary>Marks events as handed to the transport; events already marked are skipped.</summary>
+    ValueTask MarkDispatchedAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken);
 }

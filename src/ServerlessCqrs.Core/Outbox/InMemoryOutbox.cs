@@ -55,10 +55,10 @@ public sealed class InMemoryOutbox(TimeProvider timeProvider) : IOutboxStore
     }
 
     /// <inheritdoc />
-    public ValueTask MarkDispatchedAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
+    public ValueTask MarkDispatchedAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(eventIds);
-        var dispatched = eventIds.ToHashSet();
+        ArgumentNullException.ThrowIfNull(envelopes);
+        var dispatched = envelopes.Select(e => e.EventId).ToHashSet();
         lock (_gate)
         {
             _pending.RemoveAll(p => dispatched.Contains(p.Envelope.EventId));

@@ -47,7 +47,7 @@ internal sealed partial class OutboxRelay(
     private async ValueTask SendAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
     {
         await transport.SendAsync(envelopes, cancellationToken).ConfigureAwait(false);
-        await outbox.MarkDispatchedAsync([.. envelopes.Select(e => e.EventId)], cancellationToken).ConfigureAwait(false);
+        await outbox.MarkDispatchedAsync(envelopes, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 1300, EventName = "OutboxRelayFailed", Level = LogLevel.Warning,

@@ -17,7 +17,6 @@ internal sealed partial class InProcessEventProcessor(
     InMemoryDeadLetterQueue deadLetters,
     TimeProvider timeProvider,
     IOptions<InProcessTransportOptions> options,
-    IOptionsMonitor<EventDeliveryOptions> delivery,
     ILogger<InProcessEventProcessor> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<Task, byte> _redeliveries = new();
@@ -56,14 +55,9 @@ internal sealed partial class InProcessEventProcessor(
         {
             decision = await dispatcher.DispatchAsync(envelope, InProcessEventChannel.Source, stoppingToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // The dispatcher itself failed (for example, the ledger is unreachable): redeliver, as a
-            // broker would after an abandon, until the delivery attempts run out.
-            var description = $"Dispatch failed on delivery {envelope.DeliveryAttempt} with {exception.GetType().Name}: {exception.Message}";
-            decision = envelope.DeliveryAttempt >= delivery.CurrentValue.MaxDeliveryAttempts
-                ? DispatchDecision.DeadLetter(DeadLetterReason.AttemptsExhausted, description, exception)
-                : DispatchDecision.Retry(description, exception);
+            return;
         }
 
         switch (decision.Action)

@@ -1,0 +1,101 @@
+using Azure.Data.Tables;
+using Azure.Messaging.ServiceBus;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ServerlessCqrs.Azure;
+using ServerlessCqrs.Azure.ServiceBus;
+using ServerlessCqrs.Azure.StorageQueues;
+using ServerlessCqrs.Azure.Tables;
+using ServerlessCqrs.Events;
+using ServerlessCqrs.Outbox;
+
+namespace ServerlessCqrs;
+
+/// <summary>Adds the Azure adapters the configuration asks for.</summary>
+public static class AzureCqrsBuilderExtensions
+{
+    /// <summary>
+    /// Replaces the embedded defaults as configured: <c>Cqrs:Store</c> = <c>TableStorage</c> keeps the
+    /// outbox and the handler ledger (and domain state, see <see cref="TableStateStore"/>) in Table
+    /// Storage; <c>Cqrs:Events:Transport</c> = <c>StorageQueue</c> or <c>ServiceBus</c> sends events
+    /// there, with that transport's dead letters. Both default to the in-memory/in-process defaults.
+    /// Unknown values and missing connections fail here, naming the setting.
+    /// </summary>
+    public static CqrsBuilder AddAzureAdapters(this CqrsBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var services = builder.Services;
+        if (AzureSettings.Store(configuration) == StateStoreKind.TableStorage)
+        {
+            AddTableStorage(services, AzureConnection.Read(configuration, AzureSettings.StorageConnection, "tableServiceUri"));
+        }
+
+        switch (AzureSettings.Transport(configuration))
+        {
+            case EventTransportKind.StorageQueue:
+                AddStorageQueue(services, AzureConnection.Read(configuration, AzureSettings.StorageConnection, "queueServiceUri"));
+                break;
+            case EventTransportKind.ServiceBus:
+                AddServiceBus(services, AzureConnection.Read(configuration, AzureSettings.ServiceBusConnection, "fullyQualifiedNamespace"));
+                break;
+        }
+
+        return builder;
+    }
+
+    private static void AddTableStorage(IServiceCollection services, AzureConnection connection)
+    {
+        services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TableStorageOptions>, AzureOptionsValidation>());
+        services.TryAddSingleton(_ => connection.ConnectionString is { } text
+            ? new TableServiceClient(text)
+            : new TableServiceClient(Endpoint(connection, "table"), connection.Credential));
+        services.TryAddSingleton<CqrsTables>();
+        services.TryAddSingleton<TableStateStore>();
+        services.Replace(ServiceDescriptor.Singleton<IOutboxStore, TableOutboxStore>());
+        services.Replace(ServiceDescriptor.Singleton<IEventHandlerLedger, TableEventHandlerLedger>());
+    }
+
+    private static void AddStorageQueue(IServiceCollection services, AzureConnection connection)
+    {
+        services.AddOptions<StorageQueueOptions>().BindConfiguration(StorageQueueOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageQueueOptions>, AzureOptionsValidation>());
+        // Base64, as the Functions queue trigger reads (and writes its poison messages).
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        services.TryAddSingleton(_ => connection.ConnectionString is { } text
+            ? new QueueServiceClient(text, options)
+            : new QueueServiceClient(Endpoint(connection, "queue"), connection.Credential, options));
+        services.TryAddSingleton<EventQueues>();
+        services.TryAddSingleton<StorageQueueEventDelivery>();
+        services.Replace(ServiceDescriptor.Singleton<IEventTransport, StorageQueueEventTransport>());
+        services.Replace(ServiceDescriptor.Singleton<IDeadLetterQueue, StorageQueueDeadLetterQueue>());
+        services.AddHostedService<StorageQueueEventProcessor>();
+    }
+
+    private static void AddServiceBus(IServiceCollection services, AzureConnection connection)
+    {
+        services.AddOptions<ServiceBusOptions>().BindConfiguration(ServiceBusOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceBusOptions>, AzureOptionsValidation>());
+        services.TryAddSingleton(_ => connection.ConnectionString is { } text
+            ? new ServiceBusClient(text)
+            : new ServiceBusClient(connection.Endpoint, connection.Credential));
+        services.TryAddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value.TopicName));
+        services.TryAddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value;
+            return new DeadLetterReceiver(sp.GetRequiredService<ServiceBusClient>().CreateReceiver(
+                settings.TopicName, settings.SubscriptionName, new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter }));
+        });
+        services.TryAddSingleton<ServiceBusEventDelivery>();
+        services.Replace(ServiceDescriptor.Singleton<IEventTransport, ServiceBusEventTransport>());
+        services.Replace(ServiceDescriptor.Singleton<IDeadLetterQueue, ServiceBusDeadLetterQueue>());
+    }
+
+    /// <summary>An identity-based endpoint: a full URL as given, or an account name made into the service's URL.</summary>
+    private static Uri Endpoint(AzureConnection connection, string service) =>
+        Uri.TryCreate(connection.Endpoint, UriKind.Absolute, out var url) ? url : new Uri($"https://{connection.Endpoint}.{service}.core.windows.net");
+}

@@ -1,0 +1,47 @@
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Options;
+using ServerlessCqrs.Events;
+
+namespace ServerlessCqrs.Azure.ServiceBus;
+
+/// <summary>
+/// Handles one message of the events subscription for the Service Bus trigger: reads the event,
+/// dispatches it, and says how to settle the message — complete, abandon (the broker redelivers and
+/// counts), or dead-letter with the given reason, description and properties.
+/// </summary>
+public sealed class ServiceBusEventDelivery
+{
+    private readonly EventDispatcher _dispatcher;
+    private readonly TimeProvider _timeProvider;
+    private readonly DeliverySource _source;
+
+    internal ServiceBusEventDelivery(EventDispatcher dispatcher, TimeProvider timeProvider, IOptions<ServiceBusOptions> options)
+    {
+        _dispatcher = dispatcher;
+        _timeProvider = timeProvider;
+        var settings = options.Value;
+        _source = new DeliverySource("servicebus", $"{settings.TopicName}/{settings.SubscriptionName}");
+    }
+
+    /// <summary>Dispatches the message's event and returns the settlement.</summary>
+    public async ValueTask<ServiceBusSettlement> DeliverAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken)
+    {
+        var envelope = ServiceBusEventMessages.ToEnvelope(message);
+        var decision = envelope.EventId == Guid.Empty
+            ? DispatchDecision.DeadLetter(DeadLetterReason.MalformedPayload, $"The MessageId '{message.MessageId}' is not an event id.")
+            : await _dispatcher.DispatchAsync(envelope, _source, cancellationToken).ConfigureAwait(false);
+        return decision.Action == DispatchAction.DeadLetter
+            ? new ServiceBusSettlement(decision, DeadLetter.From(envelope, decision, _timeProvider.GetUtcNow()))
+            : new ServiceBusSettlement(decision, null);
+    }
+}
+
+/// <summary>How to settle a delivered message.</summary>
+/// <param name="Decision">The dispatcher's decision.</param>
+/// <param name="DeadLetter">For a dead-letter decision, what to record with the message.</param>
+public sealed record ServiceBusSettlement(DispatchDecision Decision, DeadLetter? DeadLetter)
+{
+    /// <summary>The properties a dead-lettered message gets beside the reason and description.</summary>
+    public Dictionary<string, object> DeadLetterProperties() =>
+        ServiceBusEventMessages.DeadLetterProperties(DeadLetter ?? throw new InvalidOperationException("Only a dead-letter settlement has dead-letter properties."));
+}

@@ -1,0 +1,25 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+
+namespace ServerlessCqrs.Azure.StorageQueues;
+
+/// <summary>The events queue and its poison queue, each created on first use.</summary>
+internal sealed class EventQueues : IDisposable
+{
+    private readonly CreatedOnFirstUse<QueueClient> _queues;
+    private readonly StorageQueueOptions _options;
+
+    /// <param name="service">A client whose messages are base64, as the Functions queue trigger expects.</param>
+    /// <param name="options">The queue names.</param>
+    public EventQueues(QueueServiceClient service, IOptions<StorageQueueOptions> options)
+    {
+        _queues = new(service.GetQueueClient, (queue, ct) => queue.CreateIfNotExistsAsync(cancellationToken: ct));
+        _options = options.Value;
+    }
+
+    public ValueTask<QueueClient> EventsAsync(CancellationToken cancellationToken) => _queues.GetAsync(_options.QueueName, cancellationToken);
+
+    public ValueTask<QueueClient> PoisonAsync(CancellationToken cancellationToken) => _queues.GetAsync(_options.PoisonQueueName, cancellationToken);
+
+    public void Dispose() => _queues.Dispose();
+}

@@ -1,0 +1,84 @@
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessCqrs.Events;
+
+namespace ServerlessCqrs.Azure.StorageQueues;
+
+/// <summary>
+/// Listens to the events queue where no queue trigger does (the LocalHost; off when
+/// <see cref="CqrsOptions.HostBackgroundWork"/> is): receives batches, handles them in parallel,
+/// deletes what completed or was dead-lettered, and hides what must be retried for a growing delay.
+/// A message whose handling outlives the visibility timeout, or whose host dies, simply reappears.
+/// </summary>
+internal sealed partial class StorageQueueEventProcessor(
+    EventQueues queues,
+    StorageQueueEventDelivery delivery,
+    CqrsOptions cqrs,
+    TimeProvider timeProvider,
+    IOptions<StorageQueueOptions> options,
+    ILogger<StorageQueueEventProcessor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!cqrs.HostBackgroundWork)
+        {
+            return;
+        }
+
+        var settings = options.Value;
+        var idle = settings.MaxPollingInterval / 8;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var received = await ReceiveAsync(settings, stoppingToken).ConfigureAwait(false);
+                idle = received > 0 ? settings.MaxPollingInterval / 8 : Min(idle * 2, settings.MaxPollingInterval);
+                if (received == 0)
+                {
+                    await Task.Delay(idle, timeProvider, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogPollFailed(logger, exception, settings.MaxPollingInterval.TotalSeconds);
+                await Task.Delay(settings.MaxPollingInterval, timeProvider, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<int> ReceiveAsync(StorageQueueOptions settings, CancellationToken stoppingToken)
+    {
+        var queue = await queues.EventsAsync(stoppingToken).ConfigureAwait(false);
+        QueueMessage[] messages = (await queue.ReceiveMessagesAsync(settings.BatchSize, settings.VisibilityTimeout, stoppingToken).ConfigureAwait(false)).Value;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = stoppingToken };
+        await Parallel.ForEachAsync(messages, parallel, async (message, ct) =>
+        {
+            var decision = await delivery.DeliverAsync(message, ct).ConfigureAwait(false);
+            if (decision.Action == DispatchAction.Retry)
+            {
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RedeliveryDelay(settings, message.DequeueCount), cancellationToken: ct)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+        return messages.Length;
+    }
+
+    private static TimeSpan RedeliveryDelay(StorageQueueOptions settings, long dequeueCount) =>
+        Min(settings.RedeliveryDelay * Math.Pow(2, Math.Min(dequeueCount - 1, 20)), settings.MaxRedeliveryDelay);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    [LoggerMessage(EventId = 4000, EventName = "StorageQueuePollFailed", Level = LogLevel.Warning,
+        Message = "Receiving from the events queue failed; trying again in {retrySeconds} s")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception, double retrySeconds);
+}

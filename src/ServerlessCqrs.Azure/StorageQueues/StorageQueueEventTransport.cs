@@ -1,0 +1,23 @@
+using ServerlessCqrs.Events;
+
+namespace ServerlessCqrs.Azure.StorageQueues;
+
+/// <summary>Sends events to the Storage Queue, one message each (queues have no batch send), in parallel.</summary>
+internal sealed class StorageQueueEventTransport(EventQueues queues) : IEventTransport
+{
+    /// <summary>A queue message holds 64 KiB; base64 turns 48 KiB of JSON into that.</summary>
+    public const int MaxMessageBytes = 48 * 1024;
+
+    public async ValueTask SendAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelopes);
+        var queue = await queues.EventsAsync(cancellationToken).ConfigureAwait(false);
+        var messages = envelopes.Select(QueueEventMessages.Write).ToArray();
+        if (messages.FirstOrDefault(m => System.Text.Encoding.UTF8.GetByteCount(m) > MaxMessageBytes) is { } tooLarge)
+        {
+            throw new InvalidOperationException($"An event message is {System.Text.Encoding.UTF8.GetByteCount(tooLarge)} bytes; a Storage Queue message holds {MaxMessageBytes} before base64.");
+        }
+
+        await Task.WhenAll(messages.Select(m => queue.SendMessageAsync(m, cancellationToken))).ConfigureAwait(false);
+    }
+}
