@@ -70,7 +70,8 @@ public static class AzureCqrsBuilderExtensions
             ? new QueueServiceClient(text, options)
             : new QueueServiceClient(Endpoint(connection, "queue"), connection.Credential, options));
         services.TryAddSingleton<EventQueues>();
-        services.TryAddSingleton<StorageQueueEventDelivery>();
+        services.TryAddSingleton(sp => new StorageQueueEventDelivery(sp.GetRequiredService<EventDispatcher>(), sp.GetRequiredService<EventQueues>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StorageQueueOptions>>()));
         services.Replace(ServiceDescriptor.Singleton<IEventTransport, StorageQueueEventTransport>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterQueue, StorageQueueDeadLetterQueue>());
         services.AddHostedService<StorageQueueEventProcessor>();
@@ -90,7 +91,8 @@ public static class AzureCqrsBuilderExtensions
             return new DeadLetterReceiver(sp.GetRequiredService<ServiceBusClient>().CreateReceiver(
                 settings.TopicName, settings.SubscriptionName, new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter }));
         });
-        services.TryAddSingleton<ServiceBusEventDelivery>();
+        services.TryAddSingleton(sp => new ServiceBusEventDelivery(
+            sp.GetRequiredService<EventDispatcher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ServiceBusOptions>>()));
         services.Replace(ServiceDescriptor.Singleton<IEventTransport, ServiceBusEventTransport>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterQueue, ServiceBusDeadLetterQueue>());
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessCqrs.Functions.Middleware;
@@ -8,11 +9,11 @@ namespace ServerlessCqrs.Functions;
 /// <summary>The Functions app's services, in one place so the tests compose exactly what Program.cs does.</summary>
 internal static class FunctionsAppServices
 {
-    public static IServiceCollection AddFunctionsApp(this IServiceCollection services)
+    public static IServiceCollection AddFunctionsApp(this IServiceCollection services, IConfiguration configuration)
     {
-        // Until the event triggers arrive, events travel through the in-process transport inside the worker.
-        // Periodic work runs from timer triggers: an instance may be scaled in between two ticks.
-        services.AddServerlessCqrs(o => o.HostBackgroundWork = false).AddOrders().AddRedisQueryCache();
+        // Background work runs from triggers: queue and Service Bus triggers deliver events, timer
+        // triggers sweep the outbox and keep queries warm (an instance may be gone before its next tick).
+        services.AddServerlessCqrs(o => o.HostBackgroundWork = false).AddOrders().AddRedisQueryCache().AddAzureAdapters(configuration);
         services.AddServerlessCqrsHttp();
         services.TryAddSingleton<IHttpInvocationResult, InvocationResultSetter>();
         return services;

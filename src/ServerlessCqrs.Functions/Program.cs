@@ -6,5 +6,5 @@ using ServerlessCqrs.Functions.Middleware;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<InvocationMiddleware>();
-builder.Services.AddFunctionsApp();
+builder.Services.AddFunctionsApp(builder.Configuration);
 builder.Build().Run();

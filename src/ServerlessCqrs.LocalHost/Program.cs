@@ -10,8 +10,9 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
     builder.WebHost.UseUrls("http://127.0.0.1:7071");
 }
 
-// Redis joins the query cache when ConnectionStrings:Redis is set; without it the cache is in memory.
-builder.Services.AddServerlessCqrs().AddOrders().AddRedisQueryCache();
+// Redis joins the query cache when ConnectionStrings:Redis is set; Cqrs:Store and Cqrs:Events:Transport
+// move state and events to Azure Table Storage, Storage Queues or Service Bus. Unset, all is in memory.
+builder.Services.AddServerlessCqrs().AddOrders().AddRedisQueryCache().AddAzureAdapters(builder.Configuration);
 builder.Services.AddServerlessCqrsHttp();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<CqrsExceptionHandler>();

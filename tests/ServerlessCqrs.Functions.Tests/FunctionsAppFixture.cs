@@ -19,7 +19,7 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddFakeLogging();
-        builder.Services.AddFunctionsApp();
+        builder.Services.AddFunctionsApp(builder.Configuration);
         _host = builder.Build();
         await _host.StartAsync();
     }

@@ -20,7 +20,7 @@ public sealed class KeepWarmFunctionTests
             ["Cqrs:Caching:KeepWarm:0:Interval"] = "00:00:01",
         });
         builder.Services.AddFakeLogging();
-        builder.Services.AddFunctionsApp();
+        builder.Services.AddFunctionsApp(builder.Configuration);
         using var host = builder.Build();
         await host.StartAsync();
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace ServerlessCqrs.Testing;
 
@@ -21,7 +19,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var server = new RedisServer(FreePort());
+        var server = new RedisServer(LoopbackPorts.Free());
         await server.RestartAsync();
         return server;
     }
@@ -45,7 +43,7 @@ public sealed class RedisServer : IAsyncDisposable
 
         _process.OutputDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
-        await Eventually.HoldsAsync(AcceptsAsync, $"redis-server accepts connections on port {Port}");
+        await Eventually.HoldsAsync(() => LoopbackPorts.AcceptsAsync(Port), $"redis-server accepts connections on port {Port}");
     }
 
     /// <summary>Kills the server at once, as a crash would.</summary>
@@ -62,26 +60,5 @@ public sealed class RedisServer : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
-    }
-
-    private async Task<bool> AcceptsAsync()
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, Port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -26,8 +26,23 @@ public sealed partial class EventDispatcher(
     IEventHandlerLedger ledger,
     ITransientErrorClassifier classifier,
     IOptionsMonitor<EventDeliveryOptions> options,
-    ILogger<EventDispatcher> logger)
+    ILogger<EventDispatcher> logger) : IDisposable
 {
+    /// <summary>
+    /// Deliveries of one event id take turns (striped by id), so duplicates that arrive together
+    /// in this process see each other's ledger entries instead of both running the handlers.
+    /// </summary>
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var stripe in _stripes)
+        {
+            stripe.Dispose();
+        }
+    }
+
     /// <summary>Dispatches the event inside a consumer span that continues the producer's trace.</summary>
     public async ValueTask<DispatchDecision> DispatchAsync(EventEnvelope envelope, DeliverySource source, CancellationToken cancellationToken)
     {
@@ -127,8 +142,10 @@ public sealed partial class EventDispatcher(
     {
         (string Handler, Exception Error)? first = null;
         var eventId = envelope.EventId.ToString();
+        var stripe = _stripes[(envelope.EventId.GetHashCode() & int.MaxValue) % _stripes.Length];
+        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         var scope = scopeFactory.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
+        try
         {
             foreach (var handler in descriptor.EventHandlers)
             {
@@ -150,6 +167,11 @@ public sealed partial class EventDispatcher(
                     }
                 }
             }
+        }
+        finally
+        {
+            await scope.DisposeAsync().ConfigureAwait(false);
+            stripe.Release();
         }
 
         return first;

@@ -39,6 +39,10 @@ public sealed class Order
     /// <summary>The sum of the line amounts.</summary>
     public decimal Total => Lines.Sum(l => l.Quantity * l.UnitPrice);
 
+    /// <summary>An order as a store saved it.</summary>
+    public static Order Restore(string id, string customerId, IReadOnlyList<OrderLine> lines, OrderStatus status, long version, DateTimeOffset createdAt) =>
+        new(id, customerId, [.. lines], status, version, createdAt);
+
     /// <summary>Places a new order.</summary>
     public static OrderChange Create(string id, string customerId, IReadOnlyList<OrderLine> lines, DateTimeOffset now)
     {

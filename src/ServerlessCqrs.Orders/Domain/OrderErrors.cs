@@ -3,6 +3,10 @@ namespace ServerlessCqrs.Orders.Domain;
 /// <summary>The expected failures of the Orders domain.</summary>
 public static class OrderErrors
 {
+    /// <summary>Another writer changed the order since it was loaded.</summary>
+    public static Error VersionConflict(string orderId, long stored, long changedFrom) =>
+        Error.Concurrency($"Order '{orderId}' is at version {stored}; the change was made from version {changedFrom}.");
+
     /// <summary>No order has the id.</summary>
     public static Error NotFound(string orderId) => Error.NotFound("order_not_found", $"Order '{orderId}' does not exist.");
 

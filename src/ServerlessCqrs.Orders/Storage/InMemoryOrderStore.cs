@@ -25,13 +25,13 @@ internal sealed class InMemoryOrderStore(InMemoryOutbox outbox, IOutboxRelay rel
     {
         ArgumentNullException.ThrowIfNull(change);
         var order = change.Order;
-        IReadOnlyList<EventEnvelope> recorded = [envelopes.Create(change.Event)];
+        IReadOnlyList<EventEnvelope> recorded = [envelopes.Create(change.Event) with { StreamId = order.Id }];
         lock (_gate)
         {
             var stored = _orders.TryGetValue(order.Id, out var current) ? current.Version : 0;
             if (stored != order.Version - 1)
             {
-                return Error.Concurrency($"Order '{order.Id}' is at version {stored}; the change was made from version {order.Version - 1}.");
+                return OrderErrors.VersionConflict(order.Id, stored, order.Version - 1);
             }
 
             _orders[order.Id] = order;

@@ -39,7 +39,7 @@ internal sealed class InMemoryOrderSummaryStore : IOrderSummaryStore
         lock (_gate)
         {
             IReadOnlyList<OrderSummary> page = _byCustomer.TryGetValue(customerId, out var orders)
-                ? [.. orders.Values.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.OrderId, StringComparer.Ordinal).Take(limit)]
+                ? [.. orders.Values.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.OrderId, StringComparer.Ordinal).Take(limit)]
                 : [];
             return ValueTask.FromResult(page);
         }

@@ -1,0 +1,51 @@
+namespace ServerlessCqrs.IntegrationTests;
+
+/// <summary>One Azurite for every test that needs Table Storage or Storage Queues; each test uses its own tables and queues.</summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private AzuriteServer? _server;
+
+    public AzuriteServer Server => _server ?? throw new InvalidOperationException("Azurite has not started.");
+
+    /// <summary>
+    /// Settings that put a kernel on this Azurite with tables and a queue of its own: Table Storage
+    /// state and the Storage Queue transport, with delays short enough for tests.
+    /// </summary>
+    public Dictionary<string, string?> Settings(string store = "TableStorage", string transport = "StorageQueue")
+    {
+        var unique = Guid.NewGuid().ToString("N")[..12];
+        return new()
+        {
+            ["Cqrs:Store"] = store,
+            ["Cqrs:Events:Transport"] = transport,
+            ["ConnectionStrings:Storage"] = Server.ConnectionString,
+            ["Cqrs:TableStorage:StateTable"] = "State" + unique,
+            ["Cqrs:TableStorage:LedgerTable"] = "Ledger" + unique,
+            ["Cqrs:Events:StorageQueue:QueueName"] = "events-" + unique,
+            ["Cqrs:Events:StorageQueue:MaxPollingInterval"] = "00:00:00.200",
+            ["Cqrs:Events:StorageQueue:RedeliveryDelay"] = "00:00:00.100",
+            ["Cqrs:Events:StorageQueue:MaxRedeliveryDelay"] = "00:00:00.400",
+            ["Cqrs:Events:InProcess:RedeliveryDelay"] = "00:00:00.010",
+            ["Cqrs:Events:MaxDeliveryAttempts"] = "3",
+            ["Cqrs:Outbox:SweepInterval"] = "00:00:01",
+            ["Cqrs:Outbox:PendingAge"] = "00:00:01",
+            ["Cqrs:Resilience:Default:MaxRetryAttempts"] = "0",
+        };
+    }
+
+    public async Task InitializeAsync() => _server = await AzuriteServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}

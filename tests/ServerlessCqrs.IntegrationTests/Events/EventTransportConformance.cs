@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using ServerlessCqrs.Events;
+using ServerlessCqrs.Resilience;
+
+namespace ServerlessCqrs.IntegrationTests.Events;
+
+/// <summary>
+/// What every event transport must do, run against each: deliver every event to every handler with
+/// its identity and trace context, redeliver transient failures, dead-letter the rest with a reason,
+/// replay dead letters once, and never run a handler twice for one event.
+/// </summary>
+public abstract class EventTransportConformance(AzuriteFixture azurite, string transport) : IAsyncLifetime
+{
+    private IHost? _host;
+
+    protected IServiceProvider Services => _host!.Services;
+
+    protected ShipmentProbe Probe => Services.GetRequiredService<ShipmentProbe>();
+
+    protected IDeadLetterQueue DeadLetters => Services.GetRequiredService<IDeadLetterQueue>();
+
+    protected Dictionary<string, string?> Settings { get; } = azurite.Settings(store: "InMemory", transport: transport);
+
+    public async Task InitializeAsync() => _host = await StartHostAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _host!.StopAsync();
+        _host.Dispose();
+    }
+
+    protected static ParcelShipped Parcel(string label = "p") => new() { Label = label, OccurredAt = DateTimeOffset.UtcNow };
+
+    protected Task PublishAsync(params ParcelShipped[] parcels) => Services.GetRequiredService<IEventPublisher>().PublishAsync(parcels).AsTask();
+
+    protected async Task<IReadOnlyList<DeadLetter>> DeadLettersEventuallyAsync(int count)
+    {
+        await Eventually.HoldsAsync(async () => (await DeadLetters.ListAsync()).Count == count, $"{count} dead letters");
+        return await DeadLetters.ListAsync();
+    }
+
+    [Fact]
+    public async Task EveryEvent_ReachesEveryHandler_Once_InTheProducersTrace()
+    {
+        using var trace = new SpanCollector();
+        var parcels = Enumerable.Range(0, 20).Select(i => Parcel($"p{i}")).ToArray();
+
+        await PublishAsync(parcels);
+
+        await Eventually.HoldsAsync(() => Probe.EventsHandledBy(nameof(LabelPrinter)) == 20 && Probe.EventsHandledBy(nameof(CustomerNotifier)) == 20,
+            "every event reached both handlers");
+        Assert.Equal(1, Probe.MostSuccessesOfOneEvent);
+        await Eventually.HoldsAsync(() => trace.Spans.Count(s => s.Kind == ActivityKind.Consumer) == 20, "a consumer span per event, in the producer's trace");
+        Assert.All(trace.Spans.Where(s => s.Kind == ActivityKind.Consumer), s => Assert.Equal(trace.Root.SpanId, s.ParentSpanId));
+    }
+
+    [Fact]
+    public async Task TransientFailure_IsRedelivered_AndOnlyTheFailedHandlerRunsAgain()
+    {
+        Probe.FailNext(nameof(CustomerNotifier), new TransientException("busy"));
+        var parcel = Parcel();
+
+        await PublishAsync(parcel);
+
+        await Eventually.HoldsAsync(() => Probe.SuccessesOf(nameof(CustomerNotifier), parcel.EventId) == 1, "the failed handler succeeded on redelivery");
+        Assert.Equal(2, Probe.AttemptsOf(nameof(CustomerNotifier), parcel.EventId));
+        Assert.Equal(1, Probe.AttemptsOf(nameof(LabelPrinter), parcel.EventId));
+        Assert.Empty(await DeadLetters.ListAsync());
+    }
+
+    [Fact]
+    public async Task PermanentFailure_IsDeadLetteredWithItsReason_AndReplayHandlesItOnce()
+    {
+        Probe.FailNext(nameof(CustomerNotifier), new InvalidOperationException("bug"));
+        using var trace = new SpanCollector();
+        var parcel = Parcel();
+
+        await PublishAsync(parcel);
+
+        var deadLetter = Assert.Single(await DeadLettersEventuallyAsync(1));
+        Assert.Equal(parcel.EventId, deadLetter.Envelope.EventId);
+        Assert.Equal("ParcelShipped", deadLetter.Envelope.Name);
+        Assert.Equal("HandlerFailed", deadLetter.Reason);
+        Assert.Equal("System.InvalidOperationException", deadLetter.ExceptionType);
+        Assert.Contains("CustomerNotifier failed", deadLetter.Description, StringComparison.Ordinal);
+        Assert.NotNull(deadLetter.StackTrace);
+        Assert.Contains(trace.Root.TraceId.ToHexString(), deadLetter.Envelope.TraceParent, StringComparison.Ordinal);
+
+        Assert.True(await DeadLetters.ReplayAsync(parcel.EventId));
+        await Eventually.HoldsAsync(() => Probe.SuccessesOf(nameof(CustomerNotifier), parcel.EventId) == 1, "the replayed event was handled");
+        Assert.Equal(1, Probe.AttemptsOf(nameof(LabelPrinter), parcel.EventId));
+        Assert.Empty(await DeadLetters.ListAsync());
+        Assert.False(await DeadLetters.ReplayAsync(parcel.EventId));
+    }
+
+    [Fact]
+    public async Task FailureOnEveryDelivery_EndsAsAttemptsExhausted_AndReplayAllResendsIt()
+    {
+        Probe.FailNext(nameof(LabelPrinter), new TransientException("1"), new TransientException("2"), new TransientException("3"));
+        var parcel = Parcel();
+
+        await PublishAsync(parcel);
+
+        var deadLetter = Assert.Single(await DeadLettersEventuallyAsync(1));
+        Assert.Equal("AttemptsExhausted", deadLetter.Reason);
+        Assert.Equal(3, Probe.AttemptsOf(nameof(LabelPrinter), parcel.EventId));
+        Assert.Equal(1, await DeadLetters.ReplayAllAsync());
+        await Eventually.HoldsAsync(() => Probe.SuccessesOf(nameof(LabelPrinter), parcel.EventId) == 1, "the replayed event was handled");
+        Assert.Equal(1, Probe.SuccessesOf(nameof(CustomerNotifier), parcel.EventId));
+    }
+
+    [Fact]
+    public async Task DuplicateDelivery_RunsNoHandlerTwice()
+    {
+        var parcel = Parcel();
+        var envelope = Services.GetRequiredService<EventEnvelopeFactory>().Create(parcel);
+
+        await Services.GetRequiredService<IEventTransport>().SendAsync([envelope, envelope], default);
+        await Services.GetRequiredService<IEventTransport>().SendAsync([envelope], default);
+
+        await Eventually.HoldsAsync(() => Probe.AttemptsOf(nameof(LabelPrinter), parcel.EventId) >= 1, "the event was handled");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, Probe.SuccessesOf(nameof(LabelPrinter), parcel.EventId));
+        Assert.Equal(1, Probe.SuccessesOf(nameof(CustomerNotifier), parcel.EventId));
+    }
+
+    [Fact]
+    public async Task UnknownEventName_IsDeadLettered()
+    {
+        var envelope = new EventEnvelope { EventId = Guid.NewGuid(), Name = "NoSuchEvent", Payload = "{}" };
+
+        await Services.GetRequiredService<IEventTransport>().SendAsync([envelope], default);
+
+        var deadLetter = Assert.Single(await DeadLettersEventuallyAsync(1));
+        Assert.Equal("UnknownEventName", deadLetter.Reason);
+        Assert.Equal(envelope.EventId, deadLetter.Envelope.EventId);
+    }
+
+    [Fact]
+    public async Task MalformedPayload_IsDeadLettered()
+    {
+        var envelope = new EventEnvelope { EventId = Guid.NewGuid(), Name = "ParcelShipped", Payload = "{\"label\": 42" };
+
+        await Services.GetRequiredService<IEventTransport>().SendAsync([envelope], default);
+
+        var deadLetter = Assert.Single(await DeadLettersEventuallyAsync(1));
+        Assert.Equal("MalformedPayload", deadLetter.Reason);
+        Assert.Equal(envelope.Payload, deadLetter.Envelope.Payload);
+    }
+
+    private async Task<IHost> StartHostAsync() =>
+        await CqrsTestHost.StartAsync((services, cqrs) =>
+        {
+            services.AddSingleton<ShipmentProbe>();
+            cqrs.AddHandler<LabelPrinter>().AddHandler<CustomerNotifier>()
+                .AddAzureAdapters(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build());
+        }, Settings);
+}
+
+[Collection(AzuriteCollection.Name)]
+public sealed class InProcessTransportConformance(AzuriteFixture azurite) : EventTransportConformance(azurite, "InProcess");
+
+[Collection(AzuriteCollection.Name)]
+public sealed class StorageQueueTransportConformance(AzuriteFixture azurite) : EventTransportConformance(azurite, "StorageQueue");
