@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Queues;
@@ -29,6 +30,8 @@ public static class AzureCqrsBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
         var services = builder.Services;
+        // Throttling, timeouts and server errors from any Azure service are worth another try.
+        builder.AddTransientException<RequestFailedException>(e => e.Status is 0 or 408 or 429 or >= 500);
         if (AzureSettings.Store(configuration) == StateStoreKind.TableStorage)
         {
             AddTableStorage(services, AzureConnection.Read(configuration, AzureSettings.StorageConnection, "tableServiceUri"));

@@ -9,11 +9,12 @@ namespace ServerlessCqrs.Orders.Projections;
 /// <summary>
 /// Keeps the order-summary read model behind <c>ListOrders</c> and invalidates the cached results the
 /// change makes stale (the order's and its customer's). Idempotent by order version: a redelivered
-/// event changes nothing (but invalidates again, in case the first delivery stopped in between), and
-/// an event that overtook an earlier one of the same order fails transiently so the transport
-/// redelivers it after the earlier one is applied.
+/// event changes nothing (but invalidates again, in case the first delivery stopped in between). An
+/// event that overtook an earlier one of the same order (a crash, a redelivery, parallel consumers)
+/// catches the row up from the write side, so the read model converges whatever order events arrive
+/// in; the late earlier event then changes nothing.
 /// </summary>
-internal sealed class OrderSummaryProjection(IOrderSummaryStore summaries, IQueryCache cache)
+internal sealed class OrderSummaryProjection(IOrderSummaryStore summaries, IOrderStore orders, IQueryCache cache)
     : IEventHandler<OrderCreated>, IEventHandler<OrderConfirmed>, IEventHandler<OrderCancelled>
 {
     public ValueTask HandleAsync(OrderCreated @event, CancellationToken cancellationToken) =>
@@ -37,7 +38,13 @@ internal sealed class OrderSummaryProjection(IOrderSummaryStore summaries, IQuer
         var outcome = await summaries.ApplyAsync(customerId, orderId, version, apply, cancellationToken).ConfigureAwait(false);
         if (outcome == ProjectionOutcome.OutOfOrder)
         {
-            throw new TransientException($"The summary of order '{orderId}' has not reached version {version - 1} yet; an earlier event is still on its way.");
+            var order = await orders.FindAsync(orderId, cancellationToken).ConfigureAwait(false);
+            if (order is null || order.Version < version)
+            {
+                throw new TransientException($"Order '{orderId}' is not at version {version} in its store yet.");
+            }
+
+            await summaries.CatchUpAsync(OrderSummary.Of(order), cancellationToken).ConfigureAwait(false);
         }
 
         await cache.InvalidateTagsAsync([OrderCacheTags.Order(orderId), OrderCacheTags.Customer(customerId)], cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,13 @@ public interface IOrderSummaryStore
     ValueTask<ProjectionOutcome> ApplyAsync(
         string customerId, string orderId, long version, Func<OrderSummary?, OrderSummary> apply, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes <paramref name="summary"/> when the stored row is older (or missing), whatever versions
+    /// lie between; returns whether it wrote. For catching up from the write side when an event
+    /// arrives before an earlier one of the same order.
+    /// </summary>
+    ValueTask<bool> CatchUpAsync(OrderSummary summary, CancellationToken cancellationToken);
+
     /// <summary>A customer's orders, newest first.</summary>
     ValueTask<IReadOnlyList<OrderSummary>> ListByCustomerAsync(string customerId, int limit, CancellationToken cancellationToken);
 }

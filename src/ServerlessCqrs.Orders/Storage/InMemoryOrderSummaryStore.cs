@@ -34,6 +34,26 @@ internal sealed class InMemoryOrderSummaryStore : IOrderSummaryStore
         }
     }
 
+    public ValueTask<bool> CatchUpAsync(OrderSummary summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        lock (_gate)
+        {
+            if (!_byCustomer.TryGetValue(summary.CustomerId, out var orders))
+            {
+                _byCustomer[summary.CustomerId] = orders = new(StringComparer.Ordinal);
+            }
+
+            if ((orders.GetValueOrDefault(summary.OrderId)?.Version ?? 0) >= summary.Version)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            orders[summary.OrderId] = summary;
+            return ValueTask.FromResult(true);
+        }
+    }
+
     public ValueTask<IReadOnlyList<OrderSummary>> ListByCustomerAsync(string customerId, int limit, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -9,4 +9,12 @@ namespace ServerlessCqrs.Orders.Storage;
 /// <param name="Total">Its total.</param>
 /// <param name="Version">The order version the row reflects.</param>
 /// <param name="CreatedAt">When the order was placed.</param>
-public sealed record OrderSummary(string OrderId, string CustomerId, OrderStatus Status, decimal Total, long Version, DateTimeOffset CreatedAt);
+public sealed record OrderSummary(string OrderId, string CustomerId, OrderStatus Status, decimal Total, long Version, DateTimeOffset CreatedAt)
+{
+    /// <summary>The row of an order as the write side has it.</summary>
+    public static OrderSummary Of(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new(order.Id, order.CustomerId, order.Status, order.Total, order.Version, order.CreatedAt);
+    }
+}

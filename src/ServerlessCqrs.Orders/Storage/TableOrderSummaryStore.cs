@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using ServerlessCqrs.Azure.Tables;
 using ServerlessCqrs.Orders.Domain;
+using ServerlessCqrs.Resilience;
 
 namespace ServerlessCqrs.Orders.Storage;
 
@@ -25,40 +26,60 @@ internal sealed class TableOrderSummaryStore(CqrsTables tables) : IOrderSummaryS
         string customerId, string orderId, long version, Func<OrderSummary?, OrderSummary> apply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(apply);
+        ProjectionOutcome outcome = default;
+        await WriteAsync(customerId, orderId, current =>
+        {
+            var currentVersion = current?.Version ?? 0;
+            outcome = currentVersion >= version ? ProjectionOutcome.AlreadyApplied
+                : currentVersion != version - 1 ? ProjectionOutcome.OutOfOrder
+                : ProjectionOutcome.Applied;
+            return outcome == ProjectionOutcome.Applied ? apply(current) : null;
+        }, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    public ValueTask<bool> CatchUpAsync(OrderSummary summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return WriteAsync(summary.CustomerId, summary.OrderId, current => (current?.Version ?? 0) < summary.Version ? summary : null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the order's row, asks <paramref name="decide"/> for the next one (<see langword="null"/>:
+    /// leave it), and writes both rows in one transaction guarded by the read row's ETag; when another
+    /// event of the order got there first, reads and decides again.
+    /// </summary>
+    private async ValueTask<bool> WriteAsync(string customerId, string orderId, Func<OrderSummary?, OrderSummary?> decide, CancellationToken cancellationToken)
+    {
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var partition = Key(customerId);
+        var (partition, rowKey) = (Key(customerId), OrderPrefix + Key(orderId));
         for (var attempt = 1; ; attempt++)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, OrderPrefix + Key(orderId), cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
-            var current = row.HasValue ? ToSummary(row.Value!) : null;
-            var currentVersion = current?.Version ?? 0;
-            if (currentVersion >= version)
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (decide(row.HasValue ? ToSummary(row.Value!) : null) is not { } next)
             {
-                return ProjectionOutcome.AlreadyApplied;
+                return false;
             }
 
-            if (currentVersion != version - 1)
-            {
-                return ProjectionOutcome.OutOfOrder;
-            }
-
-            var next = apply(current);
             TableTransactionAction[] actions =
             [
                 row.HasValue
-                    ? new(TableTransactionActionType.UpdateReplace, ToRow(partition, OrderPrefix + Key(orderId), next), row.Value!.ETag)
-                    : new(TableTransactionActionType.Add, ToRow(partition, OrderPrefix + Key(orderId), next)),
+                    ? new(TableTransactionActionType.UpdateReplace, ToRow(partition, rowKey, next), row.Value!.ETag)
+                    : new(TableTransactionActionType.Add, ToRow(partition, rowKey, next)),
                 new(TableTransactionActionType.UpsertReplace, ToRow(partition, RecentKey(next), next)),
             ];
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                return ProjectionOutcome.Applied;
+                return true;
             }
-            catch (TableTransactionFailedException conflict) when (conflict.Status is 409 or 412 && attempt < ConflictAttempts)
+            catch (TableTransactionFailedException conflict) when (conflict.Status is 409 or 412)
             {
                 // Another event of this order was applied meanwhile: read again and decide again.
+                if (attempt == ConflictAttempts)
+                {
+                    throw new TransientException($"The summary of order '{orderId}' kept changing under this write.", conflict);
+                }
             }
         }
     }

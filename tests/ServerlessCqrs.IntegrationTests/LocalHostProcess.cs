@@ -1,0 +1,77 @@
+using System.Diagnostics;
+
+namespace ServerlessCqrs.IntegrationTests;
+
+/// <summary>
+/// The LocalHost as a real child process on a free loopback port (its build output sits beside the
+/// tests), with settings as environment variables — so a test can kill it with SIGKILL mid-request.
+/// </summary>
+public sealed class LocalHostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private LocalHostProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var address = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "ServerlessCqrs.LocalHost"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new LocalHostProcess(process, address);
+        using var client = host.CreateClient();
+        await Eventually.HoldsAsync(async () =>
+        {
+            Assert.False(process.HasExited, $"the LocalHost exited with code {(process.HasExited ? process.ExitCode : 0)}");
+            try
+            {
+                return (await client.GetAsync("/api/health")).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, "the LocalHost answers /api/health", TimeSpan.FromSeconds(30));
+        return host;
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>SIGKILL: no shutdown, no flush, as a crash or a scaled-in instance.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,196 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using ServerlessCqrs.Events;
+using ServerlessCqrs.Orders;
+using ServerlessCqrs.Orders.Domain;
+using ServerlessCqrs.Orders.Storage;
+using ServerlessCqrs.Outbox;
+
+namespace ServerlessCqrs.IntegrationTests.Storage;
+
+/// <summary>
+/// What every Orders store must do, run against the in-memory one and Table Storage on Azurite:
+/// keep orders exactly, refuse stale writes, record each change's event with it, and keep the
+/// read model idempotent by version.
+/// </summary>
+public abstract class OrderStoreConformance : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+    private readonly ServiceProvider _services;
+
+    protected OrderStoreConformance(AzuriteFixture azurite, string store)
+    {
+        var settings = azurite.Settings(store: store, transport: "InProcess");
+        _services = CqrsTestHost.Build((services, cqrs) =>
+        {
+            cqrs.AddOrders().AddAzureAdapters(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services.Replace(ServiceDescriptor.Singleton<IEventTransport>(Transport));
+        }, settings: settings);
+    }
+
+    private FakeTimeProvider Clock { get; } = new(Now);
+
+    private RecordingTransport Transport { get; } = new();
+
+    private IOrderStore Orders => _services.GetRequiredService<IOrderStore>();
+
+    private IOrderSummaryStore Summaries => _services.GetRequiredService<IOrderSummaryStore>();
+
+    private IOutboxStore Outbox => _services.GetRequiredService<IOutboxStore>();
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static OrderChange NewOrder(string customerId = "c1") =>
+        Order.Create(Guid.NewGuid().ToString("N"), customerId, [new OrderLine("A-1", 2, 9.5m), new OrderLine("B-2", 1, 0.1m)], Now);
+
+    private Task<IReadOnlyList<EventEnvelope>> PendingAsync() => Outbox.GetPendingAsync(DateTimeOffset.MaxValue, 100, default).AsTask();
+
+    [Fact]
+    public async Task SavedOrder_IsFoundWithEveryField()
+    {
+        var created = NewOrder();
+
+        Assert.True((await Orders.SaveAsync(created, default)).IsSuccess);
+
+        var found = await Orders.FindAsync(created.Order.Id, default);
+        Assert.NotNull(found);
+        Assert.Equal(("c1", OrderStatus.Created, 1L, Now, 19.1m), (found.CustomerId, found.Status, found.Version, found.CreatedAt, found.Total));
+        Assert.Equal(created.Order.Lines, found.Lines);
+        Assert.Null(await Orders.FindAsync("no-such-order", default));
+    }
+
+    [Fact]
+    public async Task Save_RecordsTheEventWithTheChange_AndRelaysIt()
+    {
+        var created = NewOrder();
+
+        await Orders.SaveAsync(created, default);
+
+        var sent = Assert.Single(Transport.Sent);
+        Assert.Equal((created.Event.EventId, "OrderCreated", created.Order.Id), (sent.EventId, sent.Name, sent.StreamId));
+        Assert.Empty(await PendingAsync());
+    }
+
+    [Fact]
+    public async Task SendFailingAfterCommit_LosesNothing_TheSweepSendsItOnceItIsOld()
+    {
+        Transport.Failing = true;
+        var created = NewOrder();
+
+        Assert.True((await Orders.SaveAsync(created, default)).IsSuccess);
+        Assert.Equal(created.Event.EventId, Assert.Single(await PendingAsync()).EventId);
+        Transport.Failing = false;
+        var relay = _services.GetRequiredService<IOutboxRelay>();
+
+        Assert.Equal(0, await relay.SweepAsync(default));
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await relay.SweepAsync(default));
+
+        Assert.Equal(created.Event.EventId, Assert.Single(Transport.Sent).EventId);
+        Assert.Empty(await PendingAsync());
+        Assert.Equal(0, await relay.SweepAsync(default));
+    }
+
+    [Fact]
+    public async Task StaleWrite_IsAConcurrencyError_AndRecordsNothing()
+    {
+        var created = NewOrder();
+        await Orders.SaveAsync(created, default);
+        var loaded = (await Orders.FindAsync(created.Order.Id, default))!;
+        var confirm = loaded.Confirm(Now).Value!;
+        var cancel = loaded.Cancel("changed my mind", Now).Value!;
+
+        Assert.True((await Orders.SaveAsync(confirm, default)).IsSuccess);
+        var stale = await Orders.SaveAsync(cancel, default);
+
+        Assert.Equal(ErrorKind.Concurrency, stale.Error!.Kind);
+        Assert.Equal(OrderStatus.Confirmed, (await Orders.FindAsync(created.Order.Id, default))!.Status);
+        Assert.Equal(["OrderCreated", "OrderConfirmed"], Transport.Sent.Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task CreatingTheSameOrderTwice_IsAConcurrencyError()
+    {
+        var created = NewOrder();
+        await Orders.SaveAsync(created, default);
+
+        var again = await Orders.SaveAsync(created with { Event = NewOrder().Event }, default);
+
+        Assert.Equal(ErrorKind.Concurrency, again.Error!.Kind);
+        Assert.Single(Transport.Sent);
+    }
+
+    [Fact]
+    public async Task EventsWithoutAStream_AreRecorded_AndMarkingTwiceIsHarmless()
+    {
+        var envelope = new EventEnvelope { EventId = Guid.NewGuid(), Name = "Loose", Payload = "{}" };
+
+        await Outbox.AppendAsync([envelope], default);
+        Assert.Equal(envelope.EventId, Assert.Single(await PendingAsync()).EventId);
+
+        await Outbox.MarkDispatchedAsync([envelope], default);
+        await Outbox.MarkDispatchedAsync([envelope], default);
+        Assert.Empty(await PendingAsync());
+    }
+
+    [Theory]
+    [InlineData("c1")]
+    [InlineData("odd/customer#id?with\\keys")]
+    public async Task Summary_AppliesEachVersionOnce_InOrder(string customerId)
+    {
+        var orderId = Guid.NewGuid().ToString("N");
+        var row = new OrderSummary(orderId, customerId, OrderStatus.Created, 19.1m, 1, Now);
+
+        Assert.Equal(ProjectionOutcome.Applied, await Summaries.ApplyAsync(customerId, orderId, 1, _ => row, default));
+        Assert.Equal(ProjectionOutcome.AlreadyApplied, await Summaries.ApplyAsync(customerId, orderId, 1, _ => row, default));
+        Assert.Equal(ProjectionOutcome.OutOfOrder, await Summaries.ApplyAsync(customerId, orderId, 3, r => r!, default));
+        Assert.Equal(ProjectionOutcome.Applied,
+            await Summaries.ApplyAsync(customerId, orderId, 2, r => r! with { Status = OrderStatus.Confirmed, Version = 2 }, default));
+
+        var listed = Assert.Single(await Summaries.ListByCustomerAsync(customerId, 10, default));
+        Assert.Equal(row with { Status = OrderStatus.Confirmed, Version = 2 }, listed);
+    }
+
+    [Fact]
+    public async Task CatchUp_WritesOnlyANewerRow_SkippingVersionsBetween()
+    {
+        var orderId = Guid.NewGuid().ToString("N");
+        var created = new OrderSummary(orderId, "c2", OrderStatus.Created, 5m, 1, Now);
+        var cancelled = created with { Status = OrderStatus.Cancelled, Version = 3 };
+
+        Assert.True(await Summaries.CatchUpAsync(cancelled, default));
+        Assert.False(await Summaries.CatchUpAsync(created, default));
+        Assert.Equal(ProjectionOutcome.AlreadyApplied, await Summaries.ApplyAsync("c2", orderId, 2, r => r!, default));
+
+        Assert.Equal(cancelled, Assert.Single(await Summaries.ListByCustomerAsync("c2", 100, default), s => s.OrderId == orderId));
+    }
+
+    [Fact]
+    public async Task Summaries_ListNewestFirst_PerCustomer_UpToTheLimit()
+    {
+        var customer = "list-" + Guid.NewGuid().ToString("N");
+        for (var i = 0; i < 5; i++)
+        {
+            var orderId = $"o{i}";
+            await Summaries.ApplyAsync(customer, orderId, 1, _ => new OrderSummary(orderId, customer, OrderStatus.Created, i, 1, Now.AddMinutes(i)), default);
+        }
+
+        await Summaries.ApplyAsync("other-" + customer, "x", 1, _ => new OrderSummary("x", "other", OrderStatus.Created, 1, 1, Now), default);
+
+        Assert.Equal(["o4", "o3", "o2"], (await Summaries.ListByCustomerAsync(customer, 3, default)).Select(s => s.OrderId));
+        Assert.Equal(5, (await Summaries.ListByCustomerAsync(customer, 50, default)).Count);
+        Assert.Empty(await Summaries.ListByCustomerAsync("nobody-" + customer, 10, default));
+    }
+}
+
+[Collection(AzuriteCollection.Name)]
+public sealed class InMemoryOrderStoreConformance(AzuriteFixture azurite) : OrderStoreConformance(azurite, "InMemory");
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableOrderStoreConformance(AzuriteFixture azurite) : OrderStoreConformance(azurite, "TableStorage");
