@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test with coverage, then checks the kernel's line coverage.
-# Needs the .NET SDK; installs the servers the tests start on free loopback ports (redis-server)
-# when they are missing. The tests start and stop them themselves.
+# Needs the .NET SDK and Node.js; installs the servers the tests start on free loopback ports
+# (redis-server, Azurite) when they are missing. The tests start and stop them themselves.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +13,12 @@ if ! command -v redis-server >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq redis-server >/dev/null
 fi
 # The package starts a system-wide instance on 6379; the tests never use it.
+
+# Azurite (tables and queues for the Azure adapter tests), pinned in tools/azurite; needs Node.js and npm.
+if [ ! -x tools/azurite/node_modules/.bin/azurite ]; then
+  echo "Installing Azurite for the Table Storage and Storage Queue tests..."
+  npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error
+fi
 
 readonly results=artifacts/test-results
 readonly coverage=artifacts/coverage

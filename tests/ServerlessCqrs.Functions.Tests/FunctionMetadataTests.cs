@@ -37,6 +37,37 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
+    public void SweepOutbox_IsATimerEveryTenSeconds()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
+
+        var function = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "SweepOutbox");
+        var trigger = Assert.Single(function.GetProperty("bindings").EnumerateArray());
+
+        Assert.Equal(("timerTrigger", "*/10 * * * * *"), (trigger.GetProperty("type").GetString(), trigger.GetProperty("schedule").GetString()));
+    }
+
+    [Fact]
+    public void DispatchQueuedEvent_ListensToTheConfiguredQueue_OnTheStorageConnection()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
+
+        var function = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "DispatchQueuedEvent");
+        var trigger = Assert.Single(function.GetProperty("bindings").EnumerateArray());
+
+        Assert.Equal(("queueTrigger", "%Cqrs:Events:StorageQueue:QueueName%", "Storage"),
+            (trigger.GetProperty("type").GetString(), trigger.GetProperty("queueName").GetString(), trigger.GetProperty("connection").GetString()));
+    }
+
+    [Fact]
+    public void ServiceBusTrigger_IsNotInAPlainBuild_OnlyWhenPublishing()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
+
+        Assert.DoesNotContain(metadata.RootElement.EnumerateArray(), f => f.GetProperty("name").GetString() == "DispatchServiceBusEvent");
+    }
+
+    [Fact]
     public void RootHostJson_AndSampleSettings_ReachTheBuildOutput()
     {
         var root = Path.GetFullPath(Path.Combine(Output, "../../../../.."));

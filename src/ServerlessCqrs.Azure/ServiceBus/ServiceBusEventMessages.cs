@@ -87,7 +87,7 @@ public static class ServiceBusEventMessages
         var at = Text(properties, DeadLetteredAtProperty) is { } text
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : message.EnqueuedTime;
         return new DeadLetter(
-            ToEnvelope(message) with { DeliveryAttempt = 1 },
+            ToEnvelope(message),
             message.DeadLetterReason ?? "Unknown",
             message.DeadLetterErrorDescription ?? "",
             Text(properties, ExceptionTypeProperty),

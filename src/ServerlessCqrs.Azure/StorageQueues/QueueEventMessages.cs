@@ -77,7 +77,7 @@ internal static class QueueEventMessages
     };
 
     private static QueueEventMessage From(EventEnvelope e, QueueDeadLetterInfo? deadLetter) =>
-        new(e.EventId, e.Name, e.Version, e.Payload, e.OccurredAt, e.TraceParent, e.TraceState, e.CorrelationId, e.StreamId, deadLetter);
+        new(e.EventId, e.Name, e.Version, e.Payload, e.OccurredAt, e.TraceParent, e.TraceState, e.CorrelationId, e.StreamId, e.DeliveryAttempt, deadLetter);
 
     private static EventEnvelope ToEnvelope(QueueEventMessage m) => new()
     {
@@ -90,6 +90,7 @@ internal static class QueueEventMessages
         TraceState = m.TraceState,
         CorrelationId = m.CorrelationId,
         StreamId = m.StreamId,
+        DeliveryAttempt = Math.Max(1, m.DeliveryAttempt),
     };
 }
 
@@ -103,6 +104,7 @@ internal sealed record QueueEventMessage(
     string? TraceState,
     string? CorrelationId,
     string? StreamId,
+    int DeliveryAttempt,
     QueueDeadLetterInfo? DeadLetter);
 
 internal sealed record QueueDeadLetterInfo(string Reason, string Description, string? ExceptionType, string? StackTrace, DateTimeOffset DeadLetteredAt);

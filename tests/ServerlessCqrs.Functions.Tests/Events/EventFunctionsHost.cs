@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace ServerlessCqrs.Functions.Tests.Events;
+
+/// <summary>A test event whose one handler fails with a bug, for the non-transient path.</summary>
+public sealed record Tripwire : Event;
+
+public sealed class TripwireHandler : IEventHandler<Tripwire>
+{
+    public ValueTask HandleAsync(Tripwire @event, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("the handler has a bug");
+}
+
+/// <summary>The Functions app's services, as Program.cs composes them, with the given event settings and the tripwire.</summary>
+internal static class EventFunctionsHost
+{
+    public static IHost Build(IDictionary<string, string?> settings)
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddFakeLogging();
+        builder.Services.AddFunctionsApp(builder.Configuration);
+        builder.Services.AddServerlessCqrs().AddHandler<TripwireHandler>();
+        return builder.Build();
+    }
+}

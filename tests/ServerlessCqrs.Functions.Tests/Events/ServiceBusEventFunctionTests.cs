@@ -1,0 +1,135 @@
+using System.Reflection;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Hosting;
+using ServerlessCqrs.Azure.ServiceBus;
+using ServerlessCqrs.Functions.Events;
+
+namespace ServerlessCqrs.Functions.Tests.Events;
+
+/// <summary>
+/// The Service Bus trigger's own source, driven with the SDK's model factory: how it settles each
+/// kind of message. (No Service Bus runs here; the client is never opened.)
+/// </summary>
+public sealed class ServiceBusEventFunctionTests : IDisposable
+{
+    private readonly IHost _host = EventFunctionsHost.Build(new Dictionary<string, string?>
+    {
+        ["Cqrs:Events:Transport"] = "ServiceBus",
+        ["ConnectionStrings:ServiceBus"] = "Endpoint=sb://cqrs-test.servicebus.windows.net/;SharedAccessKeyName=test;SharedAccessKey=dGVzdA==",
+        ["Cqrs:Events:MaxDeliveryAttempts"] = "3",
+        ["Cqrs:Resilience:Default:MaxRetryAttempts"] = "0",
+    });
+
+    private readonly RecordingMessageActions _actions = new();
+
+    public void Dispose() => _host.Dispose();
+
+    private async Task<string> SettleAsync(ServiceBusReceivedMessage message)
+    {
+        var function = new ServiceBusEventFunction(_host.Services.GetRequiredService<ServiceBusEventDelivery>());
+        await function.RunAsync(message, _actions, CancellationToken.None);
+        return Assert.Single(_actions.Settlements);
+    }
+
+    private static ServiceBusReceivedMessage Message(string subject, string body, int deliveryCount = 1, string? messageId = null) =>
+        ServiceBusModelFactory.ServiceBusReceivedMessage(
+            body: BinaryData.FromString(body),
+            messageId: messageId ?? Guid.NewGuid().ToString(),
+            subject: subject,
+            deliveryCount: deliveryCount,
+            properties: new Dictionary<string, object> { [ServiceBusEventMessages.TraceParentProperty] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" });
+
+    private static string Created(string orderId) =>
+        $$"""{"orderId":"{{orderId}}","customerId":"c1","lines":[{"sku":"A","quantity":1,"unitPrice":2}],"total":2,"orderVersion":1,"occurredAt":"2026-11-24T00:00:00Z"}""";
+
+    [Fact]
+    public async Task HandledEvent_IsCompleted()
+    {
+        Assert.Equal("complete", await SettleAsync(Message("OrderCreated", Created(Guid.NewGuid().ToString("N")))));
+    }
+
+    [Fact]
+    public async Task TransientFailure_IsAbandoned_SoServiceBusRedeliversIt()
+    {
+        var confirmedTooEarly = $$"""{"orderId":"{{Guid.NewGuid():N}}","customerId":"c1","orderVersion":2,"occurredAt":"2026-11-24T00:00:00Z"}""";
+
+        Assert.Equal("abandon", await SettleAsync(Message("OrderConfirmed", confirmedTooEarly, deliveryCount: 2)));
+    }
+
+    [Fact]
+    public async Task TransientFailureOnTheLastAttempt_IsDeadLetteredAsExhausted()
+    {
+        var confirmedTooEarly = $$"""{"orderId":"{{Guid.NewGuid():N}}","customerId":"c1","orderVersion":2,"occurredAt":"2026-11-24T00:00:00Z"}""";
+
+        Assert.Equal("dead-letter AttemptsExhausted", await SettleAsync(Message("OrderConfirmed", confirmedTooEarly, deliveryCount: 3)));
+        Assert.Equal("ServerlessCqrs.Resilience.TransientException", _actions.Properties![ServiceBusEventMessages.ExceptionTypeProperty]);
+    }
+
+    [Theory]
+    [InlineData("NoSuchEvent", "{}", null, "dead-letter UnknownEventName")]
+    [InlineData("OrderCreated", "{\"orderId\":", null, "dead-letter MalformedPayload")]
+    [InlineData("OrderCreated", "null", null, "dead-letter MalformedPayload")]
+    [InlineData("OrderCreated", "{}", "not-an-event-id", "dead-letter MalformedPayload")]
+    public async Task MessagesThatCanNeverSucceed_AreDeadLetteredAtOnce(string subject, string body, string? messageId, string settlement)
+    {
+        Assert.Equal(settlement, await SettleAsync(Message(subject, body, messageId: messageId)));
+        Assert.False(string.IsNullOrEmpty(_actions.Description));
+    }
+
+    [Fact]
+    public async Task NonTransientFailure_IsDeadLetteredWithTheExceptionTypeAndStack()
+    {
+        Assert.Equal("dead-letter HandlerFailed", await SettleAsync(Message("Tripwire", """{"occurredAt":"2026-11-24T00:00:00Z"}""")));
+
+        Assert.Contains("TripwireHandler failed on delivery 1 with InvalidOperationException: the handler has a bug", _actions.Description, StringComparison.Ordinal);
+        Assert.Equal("System.InvalidOperationException", _actions.Properties![ServiceBusEventMessages.ExceptionTypeProperty]);
+        Assert.Contains(nameof(TripwireHandler), (string)_actions.Properties[ServiceBusEventMessages.StackTraceProperty], StringComparison.Ordinal);
+        Assert.True(_actions.Properties.ContainsKey(ServiceBusEventMessages.DeadLetteredAtProperty));
+    }
+
+    [Fact]
+    public void Trigger_ListensToTheConfiguredSubscription_AndSettlesItself()
+    {
+        var trigger = typeof(ServiceBusEventFunction).GetMethod(nameof(ServiceBusEventFunction.RunAsync))!
+            .GetParameters()[0].GetCustomAttribute<ServiceBusTriggerAttribute>()!;
+
+        Assert.Equal(("%Cqrs:Events:ServiceBus:TopicName%", "%Cqrs:Events:ServiceBus:SubscriptionName%", "ServiceBus", false),
+            (trigger.TopicName, trigger.SubscriptionName, trigger.Connection, trigger.AutoCompleteMessages));
+    }
+
+    private sealed class RecordingMessageActions : ServiceBusMessageActions
+    {
+        public List<string> Settlements { get; } = [];
+
+        public Dictionary<string, object>? Properties { get; private set; }
+
+        public string? Description { get; private set; }
+
+        public override Task CompleteMessageAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken = default)
+        {
+            Settlements.Add("complete");
+            return Task.CompletedTask;
+        }
+
+        public override Task AbandonMessageAsync(
+            ServiceBusReceivedMessage message, IDictionary<string, object>? propertiesToModify = null, CancellationToken cancellationToken = default)
+        {
+            Settlements.Add("abandon");
+            return Task.CompletedTask;
+        }
+
+        public override Task DeadLetterMessageAsync(
+            ServiceBusReceivedMessage message,
+            Dictionary<string, object>? propertiesToModify = null,
+            string? deadLetterReason = null,
+            string? deadLetterErrorDescription = null,
+            CancellationToken cancellationToken = default)
+        {
+            Settlements.Add($"dead-letter {deadLetterReason}");
+            Properties = propertiesToModify;
+            Description = deadLetterErrorDescription;
+            return Task.CompletedTask;
+        }
+    }
+}

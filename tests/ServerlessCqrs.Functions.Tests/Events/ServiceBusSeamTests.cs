@@ -1,0 +1,150 @@
+using Azure.Messaging.ServiceBus;
+using Moq;
+using ServerlessCqrs.Azure.ServiceBus;
+using ServerlessCqrs.Events;
+
+namespace ServerlessCqrs.Functions.Tests.Events;
+
+/// <summary>The Service Bus sender, message mapping and dead-letter queue at the SDK seam (Moq and the SDK's model factory).</summary>
+public sealed class ServiceBusSeamTests
+{
+    private static EventEnvelope Envelope(string name = "OrderCreated") => new()
+    {
+        EventId = Guid.NewGuid(),
+        Name = name,
+        Version = 2,
+        Payload = """{"orderId":"o1"}""",
+        OccurredAt = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero),
+        TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+        TraceState = "vendor=1",
+        CorrelationId = "req-7",
+        StreamId = "o1",
+    };
+
+    private static ServiceBusReceivedMessage Received(ServiceBusMessage sent, int deliveryCount = 1, IDictionary<string, object>? extra = null)
+    {
+        var properties = new Dictionary<string, object>(sent.ApplicationProperties);
+        foreach (var (key, value) in extra ?? new Dictionary<string, object>())
+        {
+            properties[key] = value;
+        }
+
+        return ServiceBusModelFactory.ServiceBusReceivedMessage(
+            body: sent.Body, messageId: sent.MessageId, subject: sent.Subject, correlationId: sent.CorrelationId,
+            contentType: sent.ContentType, properties: properties, deliveryCount: deliveryCount, sequenceNumber: Random.Shared.NextInt64(1, long.MaxValue));
+    }
+
+    [Fact]
+    public void Message_CarriesTheEnvelope_ForDuplicateDetectionAndTracing()
+    {
+        var envelope = Envelope();
+
+        var message = ServiceBusEventMessages.ToMessage(envelope);
+
+        Assert.Equal((envelope.EventId.ToString(), "OrderCreated", "application/json", "req-7"), (message.MessageId, message.Subject, message.ContentType, message.CorrelationId));
+        Assert.Equal(envelope.Payload, message.Body.ToString());
+        Assert.Equal(2, message.ApplicationProperties[ServiceBusEventMessages.VersionProperty]);
+        Assert.Equal(envelope.TraceParent, message.ApplicationProperties["traceparent"]);
+        Assert.Equal("vendor=1", message.ApplicationProperties["tracestate"]);
+        Assert.Equal(envelope with { DeliveryAttempt = 4 }, ServiceBusEventMessages.ToEnvelope(Received(message, deliveryCount: 4)));
+    }
+
+    [Fact]
+    public async Task Send_FillsBatchesUpToTheSdksLimit_AndSendsEach()
+    {
+        var batches = new List<List<ServiceBusMessage>>();
+        var sender = new Mock<ServiceBusSender>();
+        sender.Setup(s => s.CreateMessageBatchAsync(It.IsAny<CancellationToken>())).Returns(() =>
+        {
+            var held = new List<ServiceBusMessage>();
+            batches.Add(held);
+            return ValueTask.FromResult(ServiceBusModelFactory.ServiceBusMessageBatch(4096, held, tryAddCallback: _ => held.Count < 2));
+        });
+        var envelopes = Enumerable.Range(0, 5).Select(_ => Envelope()).ToArray();
+
+        await new ServiceBusEventTransport(sender.Object).SendAsync(envelopes, default);
+
+        sender.Verify(s => s.SendMessagesAsync(It.IsAny<ServiceBusMessageBatch>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
+        Assert.Equal([2, 2, 1], batches.Select(b => b.Count));
+        Assert.Equal(envelopes.Select(e => e.EventId.ToString()), batches.SelectMany(b => b).Select(m => m.MessageId));
+    }
+
+    [Fact]
+    public async Task Send_OfAnEventTooLargeForAnyBatch_FailsNamingIt_AndSendsNothing()
+    {
+        var sender = new Mock<ServiceBusSender>();
+        sender.Setup(s => s.CreateMessageBatchAsync(It.IsAny<CancellationToken>()))
+            .Returns(() => ValueTask.FromResult(ServiceBusModelFactory.ServiceBusMessageBatch(256, [], tryAddCallback: _ => false)));
+        var envelope = Envelope("Huge");
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(async () => await new ServiceBusEventTransport(sender.Object).SendAsync([envelope], default));
+
+        Assert.Contains($"Huge {envelope.EventId}", failure.Message, StringComparison.Ordinal);
+        sender.Verify(s => s.SendMessagesAsync(It.IsAny<ServiceBusMessageBatch>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task DeadLetters_AreListedWithTheBrokersReasonAndOurExceptionDetails()
+    {
+        var envelope = Envelope();
+        var deadLettered = Received(ServiceBusEventMessages.ToMessage(envelope), deliveryCount: 5, extra: new Dictionary<string, object>
+        {
+            ["DeadLetterReason"] = "HandlerFailed",
+            ["DeadLetterErrorDescription"] = "OrderSummaryProjection failed",
+            [ServiceBusEventMessages.ExceptionTypeProperty] = "System.InvalidOperationException",
+            [ServiceBusEventMessages.StackTraceProperty] = "at Somewhere()",
+            [ServiceBusEventMessages.DeadLetteredAtProperty] = "2026-11-24T12:00:05.0000000+00:00",
+        });
+        var receiver = new Mock<ServiceBusReceiver>();
+        receiver.Setup(r => r.PeekMessagesAsync(10, null, It.IsAny<CancellationToken>())).ReturnsAsync([deadLettered]);
+
+        var deadLetter = Assert.Single(await new ServiceBusDeadLetterQueue(new DeadLetterReceiver(receiver.Object), Mock.Of<ServiceBusSender>()).ListAsync(10));
+
+        Assert.Equal(
+            (envelope with { DeliveryAttempt = 5 }, "HandlerFailed", "OrderSummaryProjection failed", "System.InvalidOperationException", "at Somewhere()"),
+            (deadLetter.Envelope, deadLetter.Reason, deadLetter.Description, deadLetter.ExceptionType, deadLetter.StackTrace));
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 12, 0, 5, TimeSpan.Zero), deadLetter.DeadLetteredAt);
+    }
+
+    [Fact]
+    public async Task Replay_SendsTheEventBackWithItsIdAndTrace_ThenCompletesTheDeadLetter_AndLeavesTheOthers()
+    {
+        var wanted = Envelope();
+        var other = Envelope();
+        var wantedMessage = Received(ServiceBusEventMessages.ToMessage(wanted), extra: new Dictionary<string, object> { ["DeadLetterReason"] = "HandlerFailed" });
+        var otherMessage = Received(ServiceBusEventMessages.ToMessage(other));
+        var receiver = new Mock<ServiceBusReceiver>();
+        receiver.SetupSequence(r => r.ReceiveMessagesAsync(It.IsAny<int>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([otherMessage, wantedMessage])
+            .ReturnsAsync([]);
+        var sent = new List<ServiceBusMessage>();
+        var topic = new Mock<ServiceBusSender>();
+        topic.Setup(s => s.SendMessageAsync(Capture.In(sent), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        Assert.True(await new ServiceBusDeadLetterQueue(new DeadLetterReceiver(receiver.Object), topic.Object).ReplayAsync(wanted.EventId));
+
+        var replayed = Assert.Single(sent);
+        Assert.Equal((wanted.EventId.ToString(), wanted.TraceParent), (replayed.MessageId, replayed.ApplicationProperties["traceparent"]));
+        Assert.False(replayed.ApplicationProperties.ContainsKey("DeadLetterReason"));
+        receiver.Verify(r => r.CompleteMessageAsync(wantedMessage, It.IsAny<CancellationToken>()));
+        receiver.Verify(r => r.AbandonMessageAsync(otherMessage, null, It.IsAny<CancellationToken>()));
+        receiver.Verify(r => r.CompleteMessageAsync(otherMessage, It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Replay_WhoseSendFails_LeavesTheDeadLetterInPlace()
+    {
+        var envelope = Envelope();
+        var message = Received(ServiceBusEventMessages.ToMessage(envelope));
+        var receiver = new Mock<ServiceBusReceiver>();
+        receiver.Setup(r => r.ReceiveMessagesAsync(It.IsAny<int>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>())).ReturnsAsync([message]);
+        var topic = new Mock<ServiceBusSender>();
+        topic.Setup(s => s.SendMessageAsync(It.IsAny<ServiceBusMessage>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ServiceBusException("unreachable", ServiceBusFailureReason.ServiceCommunicationProblem));
+
+        await Assert.ThrowsAsync<ServiceBusException>(async () =>
+            await new ServiceBusDeadLetterQueue(new DeadLetterReceiver(receiver.Object), topic.Object).ReplayAllAsync());
+
+        receiver.Verify(r => r.CompleteMessageAsync(It.IsAny<ServiceBusReceivedMessage>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+}
