@@ -150,6 +150,37 @@ public abstract class EventTransportConformance(AzuriteFixture azurite, string t
         Assert.Equal(envelope.Payload, deadLetter.Envelope.Payload);
     }
 
+    [Fact]
+    public async Task FaultMatrix_EveryEventIsHandledOrDeadLettered_NoneLost_NoneAppliedTwice()
+    {
+        Probe.FailNext(nameof(LabelPrinter), new TransientException("busy"), new InvalidOperationException("bug"), new TransientException("busy"));
+        var parcels = Enumerable.Range(0, 20).Select(i => Parcel($"p{i}")).ToArray();
+        EventEnvelope[] poison =
+        [
+            new() { EventId = Guid.NewGuid(), Name = "NoSuchEvent", Payload = "{}" },
+            new() { EventId = Guid.NewGuid(), Name = "ParcelShipped", Payload = "[" },
+        ];
+        var envelopes = Services.GetRequiredService<EventEnvelopeFactory>().CreateAll(parcels);
+        var transport = Services.GetRequiredService<IEventTransport>();
+
+        await transport.SendAsync([.. envelopes, .. poison], default);
+        await transport.SendAsync(envelopes.Take(5).ToArray(), default); // duplicates
+
+        bool Handled(Guid id) => Probe.SuccessesOf(nameof(LabelPrinter), id) == 1 && Probe.SuccessesOf(nameof(CustomerNotifier), id) == 1;
+        var sent = parcels.Select(p => p.EventId).Concat(poison.Select(p => p.EventId)).ToHashSet();
+        await Eventually.HoldsAsync(async () =>
+        {
+            var deadLettered = (await DeadLetters.ListAsync()).Select(d => d.Envelope.EventId).ToHashSet();
+            // A duplicate of a dead-lettered event may still succeed later: handled and dead-lettered both.
+            return sent.All(id => Handled(id) || deadLettered.Contains(id));
+        }, "every event is handled by both handlers or dead-lettered");
+
+        var deadLetters = await DeadLetters.ListAsync();
+        Assert.Equal(3, deadLetters.Count);
+        Assert.Equal(["HandlerFailed", "MalformedPayload", "UnknownEventName"], deadLetters.Select(d => d.Reason).Order());
+        Assert.Equal(1, Probe.MostSuccessesOfOneEvent);
+    }
+
     private async Task<IHost> StartHostAsync() =>
         await CqrsTestHost.StartAsync((services, cqrs) =>
         {
