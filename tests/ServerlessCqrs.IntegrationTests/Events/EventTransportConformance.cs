@@ -11,7 +11,7 @@ namespace ServerlessCqrs.IntegrationTests.Events;
 /// its identity and trace context, redeliver transient failures, dead-letter the rest with a reason,
 /// replay dead letters once, and never run a handler twice for one event.
 /// </summary>
-public abstract class EventTransportConformance(AzuriteFixture azurite, string transport) : IAsyncLifetime
+public abstract class EventTransportConformance(AzuriteFixture azurite, string transport, string store) : IAsyncLifetime
 {
     private IHost? _host;
 
@@ -21,7 +21,7 @@ public abstract class EventTransportConformance(AzuriteFixture azurite, string t
 
     protected IDeadLetterQueue DeadLetters => Services.GetRequiredService<IDeadLetterQueue>();
 
-    protected Dictionary<string, string?> Settings { get; } = azurite.Settings(store: "InMemory", transport: transport);
+    protected Dictionary<string, string?> Settings { get; } = azurite.Settings(store: store, transport: transport);
 
     public async Task InitializeAsync() => _host = await StartHostAsync();
 
@@ -191,7 +191,8 @@ public abstract class EventTransportConformance(AzuriteFixture azurite, string t
 }
 
 [Collection(AzuriteCollection.Name)]
-public sealed class InProcessTransportConformance(AzuriteFixture azurite) : EventTransportConformance(azurite, "InProcess");
+public sealed class InProcessTransportConformance(AzuriteFixture azurite) : EventTransportConformance(azurite, "InProcess", store: "InMemory");
 
+/// <summary>The Storage Queue with the outbox and the handler ledger in Table Storage: the whole durable path.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class StorageQueueTransportConformance(AzuriteFixture azurite) : EventTransportConformance(azurite, "StorageQueue");
+public sealed class StorageQueueTransportConformance(AzuriteFixture azurite) : EventTransportConformance(azurite, "StorageQueue", store: "TableStorage");
