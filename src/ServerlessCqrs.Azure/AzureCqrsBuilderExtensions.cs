@@ -98,6 +98,7 @@ public static class AzureCqrsBuilderExtensions
             sp.GetRequiredService<EventDispatcher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ServiceBusOptions>>()));
         services.Replace(ServiceDescriptor.Singleton<IEventTransport, ServiceBusEventTransport>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterQueue, ServiceBusDeadLetterQueue>());
+        services.AddHostedService<ServiceBusEventProcessor>();
     }
 
     /// <summary>An identity-based endpoint: a full URL as given, or an account name made into the service's URL.</summary>

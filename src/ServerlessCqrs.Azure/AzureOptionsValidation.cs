@@ -37,6 +37,7 @@ internal sealed partial class AzureOptionsValidation
         new SettingChecks(ServiceBusOptions.SectionName)
             .Require(!string.IsNullOrWhiteSpace(options.TopicName) && options.TopicName.Length <= 260, nameof(options.TopicName), options.TopicName, "must be 1-260 characters")
             .Require(!string.IsNullOrWhiteSpace(options.SubscriptionName) && options.SubscriptionName.Length <= 50, nameof(options.SubscriptionName), options.SubscriptionName, "must be 1-50 characters")
+            .Require(options.MaxConcurrentCalls is >= 1 and <= 64, nameof(options.MaxConcurrentCalls), options.MaxConcurrentCalls, "must be between 1 and 64")
             .ToResult();
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$")]

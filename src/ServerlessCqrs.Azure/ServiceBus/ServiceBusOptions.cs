@@ -11,4 +11,7 @@ public sealed class ServiceBusOptions
 
     /// <summary>This app's subscription, whose trigger dispatches to the handlers (default <c>cqrs-handlers</c>).</summary>
     public string SubscriptionName { get; set; } = "cqrs-handlers";
+
+    /// <summary>Messages handled at once by the LocalHost's receiver, 1 to 64 (default 4; the Functions host uses host.json).</summary>
+    public int MaxConcurrentCalls { get; set; } = 4;
 }

@@ -12,7 +12,10 @@ public interface IOutboxStore
     /// <summary>Records events that are not part of a state change (see <see cref="IEventPublisher"/>).</summary>
     ValueTask AppendAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken);
 
-    /// <summary>Events recorded before <paramref name="recordedBefore"/> and not yet dispatched, oldest first.</summary>
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> events recorded before <paramref name="recordedBefore"/> and not yet
+    /// dispatched, oldest first among those returned (a store without a time index picks which in its own order).
+    /// </summary>
     ValueTask<IReadOnlyList<EventEnvelope>> GetPendingAsync(DateTimeOffset recordedBefore, int maxCount, CancellationToken cancellationToken);
 
     /// <summary>Marks events as handed to the transport; events already marked are skipped.</summary>

@@ -147,4 +147,28 @@ public sealed class ServiceBusSeamTests
 
         receiver.Verify(r => r.CompleteMessageAsync(It.IsAny<ServiceBusReceivedMessage>(), It.IsAny<CancellationToken>()), Times.Never);
     }
+
+    [Fact]
+    public async Task LocalHostReceiver_SettlesLikeTheTrigger()
+    {
+        using var host = EventFunctionsHost.Build(new Dictionary<string, string?>
+        {
+            ["Cqrs:Events:Transport"] = "ServiceBus",
+            ["ConnectionStrings:ServiceBus"] = "Endpoint=sb://cqrs-test.servicebus.windows.net/;SharedAccessKeyName=test;SharedAccessKey=dGVzdA==",
+        });
+        var processor = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ServiceBusEventProcessor>().Single();
+        var receiver = new Mock<ServiceBusReceiver>();
+        var created = Received(ServiceBusEventMessages.ToMessage(Envelope() with
+        {
+            Payload = $$"""{"orderId":"{{Guid.NewGuid():N}}","customerId":"c1","lines":[],"total":0,"orderVersion":1,"occurredAt":"2026-11-24T00:00:00Z"}""",
+        }));
+        var unknown = Received(ServiceBusEventMessages.ToMessage(Envelope("NoSuchEvent")));
+
+        await processor.HandleAsync(new ProcessMessageEventArgs(created, receiver.Object, CancellationToken.None));
+        await processor.HandleAsync(new ProcessMessageEventArgs(unknown, receiver.Object, CancellationToken.None));
+
+        receiver.Verify(r => r.CompleteMessageAsync(created, It.IsAny<CancellationToken>()));
+        receiver.Verify(r => r.DeadLetterMessageAsync(unknown, It.Is<IDictionary<string, object>>(p => p.ContainsKey(ServiceBusEventMessages.DeadLetteredAtProperty)),
+            "UnknownEventName", It.Is<string>(d => d.Contains("NoSuchEvent", StringComparison.Ordinal)), It.IsAny<CancellationToken>()));
+    }
 }

@@ -1,0 +1,83 @@
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessCqrs.Events;
+
+namespace ServerlessCqrs.Azure.ServiceBus;
+
+/// <summary>
+/// Receives from the events subscription where no Service Bus trigger does (the LocalHost; off when
+/// <see cref="CqrsOptions.HostBackgroundWork"/> is), settling each message as the trigger would:
+/// complete, abandon for a retry, or dead-letter with the reason and properties.
+/// </summary>
+internal sealed partial class ServiceBusEventProcessor(
+    ServiceBusClient client,
+    ServiceBusEventDelivery delivery,
+    CqrsOptions cqrs,
+    IOptions<ServiceBusOptions> options,
+    ILogger<ServiceBusEventProcessor> logger) : IHostedService, IAsyncDisposable
+{
+    private ServiceBusProcessor? _processor;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!cqrs.HostBackgroundWork)
+        {
+            return;
+        }
+
+        var settings = options.Value;
+        _processor = client.CreateProcessor(settings.TopicName, settings.SubscriptionName, new ServiceBusProcessorOptions
+        {
+            AutoCompleteMessages = false,
+            MaxConcurrentCalls = settings.MaxConcurrentCalls,
+        });
+        _processor.ProcessMessageAsync += HandleAsync;
+        _processor.ProcessErrorAsync += args =>
+        {
+            LogReceiveFailed(logger, args.Exception, args.ErrorSource.ToString(), args.EntityPath);
+            return Task.CompletedTask;
+        };
+        await _processor.StartProcessingAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_processor is not null)
+        {
+            await _processor.StopProcessingAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_processor is not null)
+        {
+            await _processor.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One message: dispatch, then settle.</summary>
+    internal async Task HandleAsync(ProcessMessageEventArgs args)
+    {
+        var settlement = await delivery.DeliverAsync(args.Message, args.CancellationToken).ConfigureAwait(false);
+        switch (settlement.Decision.Action)
+        {
+            case DispatchAction.Complete:
+                await args.CompleteMessageAsync(args.Message, args.CancellationToken).ConfigureAwait(false);
+                break;
+            case DispatchAction.Retry:
+                await args.AbandonMessageAsync(args.Message, cancellationToken: args.CancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await args.DeadLetterMessageAsync(args.Message, settlement.DeadLetterProperties(), settlement.DeadLetter!.Reason,
+                    settlement.DeadLetter.Description, args.CancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    [LoggerMessage(EventId = 4100, EventName = "ServiceBusReceiveFailed", Level = LogLevel.Warning,
+        Message = "Receiving from Service Bus failed ({source}, {entityPath}); the processor keeps trying")]
+    private static partial void LogReceiveFailed(ILogger logger, Exception exception, string source, string entityPath);
+}
