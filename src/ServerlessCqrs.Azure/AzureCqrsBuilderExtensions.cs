@@ -73,8 +73,8 @@ public static class AzureCqrsBuilderExtensions
             ? new QueueServiceClient(text, options)
             : new QueueServiceClient(Endpoint(connection, "queue"), connection.Credential, options));
         services.TryAddSingleton<EventQueues>();
-        services.TryAddSingleton(sp => new StorageQueueEventDelivery(sp.GetRequiredService<EventDispatcher>(), sp.GetRequiredService<EventQueues>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StorageQueueOptions>>()));
+        services.TryAddSingleton(sp => new StorageQueueEventDelivery(
+            sp.GetRequiredService<EventDispatcher>(), sp.GetRequiredService<EventQueues>(), sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IEventTransport, StorageQueueEventTransport>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterQueue, StorageQueueDeadLetterQueue>());
         services.AddHostedService<StorageQueueEventProcessor>();

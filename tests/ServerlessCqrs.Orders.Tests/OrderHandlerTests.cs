@@ -140,6 +140,8 @@ public sealed class OrderHandlerTests
 
     private sealed class UnreachableTransport : IEventTransport
     {
+        public MessagingEndpoint Endpoint { get; } = new("test", "events");
+
         public ValueTask SendAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken) =>
             throw new HttpRequestException("The broker is unreachable.");
     }

@@ -13,14 +13,14 @@ public sealed class ServiceBusEventDelivery
 {
     private readonly EventDispatcher _dispatcher;
     private readonly TimeProvider _timeProvider;
-    private readonly DeliverySource _source;
+    private readonly MessagingEndpoint _source;
 
     internal ServiceBusEventDelivery(EventDispatcher dispatcher, TimeProvider timeProvider, IOptions<ServiceBusOptions> options)
     {
         _dispatcher = dispatcher;
         _timeProvider = timeProvider;
         var settings = options.Value;
-        _source = new DeliverySource("servicebus", $"{settings.TopicName}/{settings.SubscriptionName}");
+        _source = new MessagingEndpoint("servicebus", $"{settings.TopicName}/{settings.SubscriptionName}");
     }
 
     /// <summary>Dispatches the message's event and returns the settlement.</summary>
@@ -28,7 +28,7 @@ public sealed class ServiceBusEventDelivery
     {
         var envelope = ServiceBusEventMessages.ToEnvelope(message);
         var decision = envelope.EventId == Guid.Empty
-            ? DispatchDecision.DeadLetter(DeadLetterReason.MalformedPayload, $"The MessageId '{message.MessageId}' is not an event id.")
+            ? _dispatcher.RejectUnreadable(envelope, _source, $"The MessageId '{message.MessageId}' is not an event id.")
             : await _dispatcher.DispatchAsync(envelope, _source, cancellationToken).ConfigureAwait(false);
         return decision.Action == DispatchAction.DeadLetter
             ? new ServiceBusSettlement(decision, DeadLetter.From(envelope, decision, _timeProvider.GetUtcNow()))

@@ -9,6 +9,8 @@ namespace ServerlessCqrs.Azure.ServiceBus;
 /// </summary>
 internal sealed class ServiceBusEventTransport(ServiceBusSender sender) : IEventTransport
 {
+    public MessagingEndpoint Endpoint { get; } = new("servicebus", sender.EntityPath);
+
     public async ValueTask SendAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelopes);

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
+using ServerlessCqrs.Events;
 
 namespace ServerlessCqrs.Azure.StorageQueues;
 
@@ -16,6 +17,9 @@ internal sealed class EventQueues : IDisposable
         _queues = new(service.GetQueueClient, (queue, ct) => queue.CreateIfNotExistsAsync(cancellationToken: ct));
         _options = options.Value;
     }
+
+    /// <summary>The events queue, for the producer and consumer spans.</summary>
+    public MessagingEndpoint Endpoint => new("azure_storage_queue", _options.QueueName);
 
     public ValueTask<QueueClient> EventsAsync(CancellationToken cancellationToken) => _queues.GetAsync(_options.QueueName, cancellationToken);
 

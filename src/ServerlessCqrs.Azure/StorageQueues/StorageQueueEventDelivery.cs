@@ -1,5 +1,4 @@
 using Azure.Storage.Queues.Models;
-using Microsoft.Extensions.Options;
 using ServerlessCqrs.Events;
 
 namespace ServerlessCqrs.Azure.StorageQueues;
@@ -15,14 +14,14 @@ public sealed class StorageQueueEventDelivery
     private readonly EventDispatcher _dispatcher;
     private readonly EventQueues _queues;
     private readonly TimeProvider _timeProvider;
-    private readonly DeliverySource _source;
+    private readonly MessagingEndpoint _source;
 
-    internal StorageQueueEventDelivery(EventDispatcher dispatcher, EventQueues queues, TimeProvider timeProvider, IOptions<StorageQueueOptions> options)
+    internal StorageQueueEventDelivery(EventDispatcher dispatcher, EventQueues queues, TimeProvider timeProvider)
     {
         _dispatcher = dispatcher;
         _queues = queues;
         _timeProvider = timeProvider;
-        _source = new DeliverySource("azure_storage_queue", options.Value.QueueName);
+        _source = queues.Endpoint;
     }
 
     /// <summary>Dispatches the message's event; a dead letter is in the poison queue when this returns.</summary>
@@ -38,7 +37,7 @@ public sealed class StorageQueueEventDelivery
         }
         else
         {
-            decision = DispatchDecision.DeadLetter(DeadLetterReason.MalformedPayload, problem!);
+            decision = _dispatcher.RejectUnreadable(envelope, _source, problem!);
         }
 
         if (decision.Action == DispatchAction.DeadLetter)

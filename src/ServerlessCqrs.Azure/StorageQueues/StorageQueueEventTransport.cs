@@ -8,6 +8,8 @@ internal sealed class StorageQueueEventTransport(EventQueues queues) : IEventTra
     /// <summary>A queue message holds 64 KiB; base64 turns 48 KiB of JSON into that.</summary>
     public const int MaxMessageBytes = 48 * 1024;
 
+    public MessagingEndpoint Endpoint => queues.Endpoint;
+
     public async ValueTask SendAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelopes);

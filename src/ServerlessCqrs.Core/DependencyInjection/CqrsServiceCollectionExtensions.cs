@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Telemetry;
 using ServerlessCqrs;
@@ -127,7 +128,10 @@ public static class CqrsServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
 
         services.TryAddSingleton<EventEnvelopeFactory>();
-        services.TryAddSingleton<EventDispatcher>();
+        services.TryAddSingleton(sp => new EventDispatcher(
+            sp.GetRequiredService<MessageRegistry>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IEventHandlerLedger>(),
+            sp.GetRequiredService<ITransientErrorClassifier>(), sp.GetRequiredService<IOptionsMonitor<EventDeliveryOptions>>(),
+            sp.GetRequiredService<CqrsMetrics>(), sp.GetRequiredService<ILogger<EventDispatcher>>()));
         services.TryAddSingleton<IEventHandlerLedger, InMemoryEventHandlerLedger>();
         services.TryAddSingleton<IEventPublisher, EventPublisher>();
 

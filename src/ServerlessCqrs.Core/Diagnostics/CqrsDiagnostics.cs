@@ -32,6 +32,24 @@ public static class CqrsDiagnostics
         /// <summary>Histogram of event handling time, by event type, handler and outcome.</summary>
         public const string EventHandleDuration = "cqrs.event.handle.duration";
 
+        /// <summary>Counter of commands handled, by message type and outcome.</summary>
+        public const string Commands = "cqrs.commands";
+
+        /// <summary>Counter of retries commands needed, by message type.</summary>
+        public const string CommandRetries = "cqrs.command.retries";
+
+        /// <summary>Counter of queries answered, by message type, outcome and cache outcome.</summary>
+        public const string Queries = "cqrs.queries";
+
+        /// <summary>Counter of events handed to the transport, by event type.</summary>
+        public const string EventsPublished = "cqrs.events.published";
+
+        /// <summary>Counter of event handler runs, by event type, handler and outcome.</summary>
+        public const string EventsHandled = "cqrs.events.handled";
+
+        /// <summary>Counter of events dead-lettered, by event type and reason.</summary>
+        public const string EventsDeadLettered = "cqrs.events.dead_lettered";
+
         /// <summary>Counter of cached-query lookups, by query type and <see cref="Tags.CacheOutcome"/>.</summary>
         public const string QueryCacheRequests = "cqrs.query.cache.requests";
 
@@ -50,6 +68,18 @@ public static class CqrsDiagnostics
 
         /// <summary>Fail-safe activations.</summary>
         public const string Activations = "{activation}";
+
+        /// <summary>Commands.</summary>
+        public const string Commands = "{command}";
+
+        /// <summary>Retries.</summary>
+        public const string Retries = "{retry}";
+
+        /// <summary>Queries.</summary>
+        public const string Queries = "{query}";
+
+        /// <summary>Events, or event handler runs.</summary>
+        public const string Events = "{event}";
     }
 
     /// <summary>Span names. Message names are low-cardinality (a fixed set of types).</summary>
@@ -65,6 +95,9 @@ public static class CqrsDiagnostics
 
         /// <summary>The consumer span around one delivered event: <c>process orders-events</c>.</summary>
         public static string Process(string destination) => "process " + destination;
+
+        /// <summary>The producer span around one send to the transport: <c>send cqrs-events</c>.</summary>
+        public static string Send(string destination) => "send " + destination;
     }
 
     /// <summary>Tag (attribute) keys on spans and metrics.</summary>
@@ -111,6 +144,12 @@ public static class CqrsDiagnostics
 
         /// <summary>Delivery attempt of the message, starting at 1.</summary>
         public const string MessagingDeliveryAttempt = "cqrs.delivery.attempt";
+
+        /// <summary>Messages in one send (producer spans, batches only).</summary>
+        public const string MessagingBatchCount = "messaging.batch.message_count";
+
+        /// <summary>Why an event was dead-lettered (a <c>DeadLetterReason</c> name).</summary>
+        public const string DeadLetterReason = "cqrs.dead_letter.reason";
 
         /// <summary>What the consumer decided: complete, retry or dead_letter.</summary>
         public const string DispatchDecision = "cqrs.dispatch.decision";

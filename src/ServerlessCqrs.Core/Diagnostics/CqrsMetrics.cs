@@ -23,6 +23,12 @@ internal sealed class CqrsMetrics
         EventHandleDuration = meter.CreateHistogram(
             CqrsDiagnostics.Instruments.EventHandleDuration, CqrsDiagnostics.Units.Milliseconds,
             "Time for one handler to handle an event.", tags: null, DurationAdvice);
+        Commands = meter.CreateCounter<long>(CqrsDiagnostics.Instruments.Commands, CqrsDiagnostics.Units.Commands, "Commands handled, by outcome.");
+        CommandRetries = meter.CreateCounter<long>(CqrsDiagnostics.Instruments.CommandRetries, CqrsDiagnostics.Units.Retries, "Retries commands needed.");
+        Queries = meter.CreateCounter<long>(CqrsDiagnostics.Instruments.Queries, CqrsDiagnostics.Units.Queries, "Queries answered, by outcome and cache outcome.");
+        EventsPublished = meter.CreateCounter<long>(CqrsDiagnostics.Instruments.EventsPublished, CqrsDiagnostics.Units.Events, "Events handed to the transport.");
+        EventsHandled = meter.CreateCounter<long>(CqrsDiagnostics.Instruments.EventsHandled, CqrsDiagnostics.Units.Events, "Event handler runs, by handler and outcome.");
+        EventsDeadLettered = meter.CreateCounter<long>(CqrsDiagnostics.Instruments.EventsDeadLettered, CqrsDiagnostics.Units.Events, "Events dead-lettered, by reason.");
         QueryCacheRequests = meter.CreateCounter<long>(
             CqrsDiagnostics.Instruments.QueryCacheRequests, CqrsDiagnostics.Units.Requests,
             "Cached-query lookups by outcome (hit, stale, miss, bypass).");
@@ -37,6 +43,18 @@ internal sealed class CqrsMetrics
 
     public Histogram<double> EventHandleDuration { get; }
 
+    public Counter<long> Commands { get; }
+
+    public Counter<long> CommandRetries { get; }
+
+    public Counter<long> Queries { get; }
+
+    public Counter<long> EventsPublished { get; }
+
+    public Counter<long> EventsHandled { get; }
+
+    public Counter<long> EventsDeadLettered { get; }
+
     public Counter<long> QueryCacheRequests { get; }
 
     public Counter<long> QueryCacheFailSafeActivations { get; }
@@ -46,5 +64,12 @@ internal sealed class CqrsMetrics
         MessageKind.Command => CommandDuration,
         MessageKind.Query => QueryDuration,
         _ => EventHandleDuration,
+    };
+
+    public Counter<long> CountOf(MessageKind kind) => kind switch
+    {
+        MessageKind.Command => Commands,
+        MessageKind.Query => Queries,
+        _ => EventsHandled,
     };
 }

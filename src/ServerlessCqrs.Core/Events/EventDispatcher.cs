@@ -20,14 +20,34 @@ namespace ServerlessCqrs.Events;
 /// a non-transient error dead-letters it; transient failures retry until
 /// <see cref="EventDeliveryOptions.MaxDeliveryAttempts"/>, then dead-letter.
 /// </remarks>
-public sealed partial class EventDispatcher(
-    MessageRegistry registry,
-    IServiceScopeFactory scopeFactory,
-    IEventHandlerLedger ledger,
-    ITransientErrorClassifier classifier,
-    IOptionsMonitor<EventDeliveryOptions> options,
-    ILogger<EventDispatcher> logger) : IDisposable
+public sealed partial class EventDispatcher : IDisposable
 {
+    private readonly MessageRegistry _registry;
+    private readonly IServiceScopeFactory _scopeFactory;
+    private readonly IEventHandlerLedger _ledger;
+    private readonly ITransientErrorClassifier _classifier;
+    private readonly IOptionsMonitor<EventDeliveryOptions> _options;
+    private readonly CqrsMetrics _metrics;
+    private readonly ILogger<EventDispatcher> _logger;
+
+    internal EventDispatcher(
+        MessageRegistry registry,
+        IServiceScopeFactory scopeFactory,
+        IEventHandlerLedger ledger,
+        ITransientErrorClassifier classifier,
+        IOptionsMonitor<EventDeliveryOptions> options,
+        CqrsMetrics metrics,
+        ILogger<EventDispatcher> logger)
+    {
+        _registry = registry;
+        _scopeFactory = scopeFactory;
+        _ledger = ledger;
+        _classifier = classifier;
+        _options = options;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
     /// <summary>
     /// Deliveries of one event id take turns (striped by id), so duplicates that arrive together
     /// in this process see each other's ledger entries instead of both running the handlers.
@@ -44,12 +64,32 @@ public sealed partial class EventDispatcher(
     }
 
     /// <summary>Dispatches the event inside a consumer span that continues the producer's trace.</summary>
-    public async ValueTask<DispatchDecision> DispatchAsync(EventEnvelope envelope, DeliverySource source, CancellationToken cancellationToken)
+    public async ValueTask<DispatchDecision> DispatchAsync(EventEnvelope envelope, MessagingEndpoint source, CancellationToken cancellationToken)
+    {
+        using var activity = StartConsumerSpan(envelope, source);
+        var decision = await DecideOrRetryAsync(envelope, cancellationToken).ConfigureAwait(false);
+        Conclude(activity, envelope, decision);
+        return decision;
+    }
+
+    /// <summary>
+    /// Dead-letters a message that is not an event at all (a transport could not read an envelope
+    /// from it), with the same span, log and metric as any other dead letter.
+    /// </summary>
+    public DispatchDecision RejectUnreadable(EventEnvelope envelope, MessagingEndpoint source, string description)
+    {
+        using var activity = StartConsumerSpan(envelope, source);
+        var decision = DispatchDecision.DeadLetter(DeadLetterReason.MalformedPayload, description);
+        Conclude(activity, envelope, decision);
+        return decision;
+    }
+
+    private static Activity? StartConsumerSpan(EventEnvelope envelope, MessagingEndpoint source)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(source);
         ActivityContext.TryParse(envelope.TraceParent, envelope.TraceState, isRemote: true, out var parent);
-        using var activity = CqrsDiagnostics.ActivitySource.StartActivity(
+        var activity = CqrsDiagnostics.ActivitySource.StartActivity(
             CqrsDiagnostics.SpanNames.Process(source.Destination), ActivityKind.Consumer, parent);
         if (activity is { IsAllDataRequested: true })
         {
@@ -61,16 +101,27 @@ public sealed partial class EventDispatcher(
             activity.SetTag(CqrsDiagnostics.Tags.MessageType, envelope.Name);
         }
 
-        var decision = await DecideOrRetryAsync(envelope, cancellationToken).ConfigureAwait(false);
+        return activity;
+    }
+
+    private void Conclude(Activity? activity, EventEnvelope envelope, DispatchDecision decision)
+    {
         activity?.SetTag(CqrsDiagnostics.Tags.DispatchDecision, decision.Action.ToString());
-        if (decision.Action != DispatchAction.Complete)
+        if (decision.Action == DispatchAction.Complete)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, decision.Reason?.ToString() ?? "retry");
-            activity?.SetTag(CqrsDiagnostics.Tags.ErrorType, decision.Exception?.GetType().FullName ?? decision.Reason?.ToString());
-            LogDecision(envelope, decision);
+            return;
         }
 
-        return decision;
+        activity?.SetStatus(ActivityStatusCode.Error, decision.Reason?.ToString() ?? "retry");
+        activity?.SetTag(CqrsDiagnostics.Tags.ErrorType, decision.Exception?.GetType().FullName ?? decision.Reason?.ToString());
+        activity?.SetTag(CqrsDiagnostics.Tags.DeadLetterReason, decision.Reason?.ToString());
+        LogDecision(envelope, decision);
+        if (decision.Reason is { } reason)
+        {
+            _metrics.EventsDeadLettered.Add(1,
+                new KeyValuePair<string, object?>(CqrsDiagnostics.Tags.MessageType, envelope.Name),
+                new KeyValuePair<string, object?>(CqrsDiagnostics.Tags.DeadLetterReason, reason.ToString()));
+        }
     }
 
     /// <summary>
@@ -86,7 +137,7 @@ public sealed partial class EventDispatcher(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             var description = $"Dispatch failed on delivery {envelope.DeliveryAttempt} with {exception.GetType().Name}: {exception.Message}";
-            return envelope.DeliveryAttempt >= options.CurrentValue.MaxDeliveryAttempts
+            return envelope.DeliveryAttempt >= _options.CurrentValue.MaxDeliveryAttempts
                 ? DispatchDecision.DeadLetter(DeadLetterReason.AttemptsExhausted, description, exception)
                 : DispatchDecision.Retry(description, exception);
         }
@@ -94,7 +145,7 @@ public sealed partial class EventDispatcher(
 
     private async ValueTask<DispatchDecision> DecideAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
-        if (!registry.TryGetByName(envelope.Name, out var descriptor) || descriptor.Kind != MessageKind.Event)
+        if (!_registry.TryGetByName(envelope.Name, out var descriptor) || descriptor.Kind != MessageKind.Event)
         {
             return DispatchDecision.DeadLetter(DeadLetterReason.UnknownEventName, $"No event named '{envelope.Name}' is registered.");
         }
@@ -122,12 +173,12 @@ public sealed partial class EventDispatcher(
         }
 
         var what = $"{failed.Handler} failed on delivery {envelope.DeliveryAttempt} with {failed.Error.GetType().Name}: {failed.Error.Message}";
-        if (!classifier.IsTransient(failed.Error))
+        if (!_classifier.IsTransient(failed.Error))
         {
             return DispatchDecision.DeadLetter(DeadLetterReason.HandlerFailed, what, failed.Error);
         }
 
-        return envelope.DeliveryAttempt >= options.CurrentValue.MaxDeliveryAttempts
+        return envelope.DeliveryAttempt >= _options.CurrentValue.MaxDeliveryAttempts
             ? DispatchDecision.DeadLetter(DeadLetterReason.AttemptsExhausted, what, failed.Error)
             : DispatchDecision.Retry(what, failed.Error);
     }
@@ -144,12 +195,12 @@ public sealed partial class EventDispatcher(
         var eventId = envelope.EventId.ToString();
         var stripe = _stripes[(envelope.EventId.GetHashCode() & int.MaxValue) % _stripes.Length];
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var scope = scopeFactory.CreateAsyncScope();
+        var scope = _scopeFactory.CreateAsyncScope();
         try
         {
             foreach (var handler in descriptor.EventHandlers)
             {
-                if (await ledger.HasSucceededAsync(envelope.EventId, handler.HandlerName, cancellationToken).ConfigureAwait(false))
+                if (await _ledger.HasSucceededAsync(envelope.EventId, handler.HandlerName, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
@@ -157,11 +208,11 @@ public sealed partial class EventDispatcher(
                 try
                 {
                     await handler.InvokeAsync(@event, eventId, scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
-                    await ledger.RecordSuccessAsync(envelope.EventId, handler.HandlerName, cancellationToken).ConfigureAwait(false);
+                    await _ledger.RecordSuccessAsync(envelope.EventId, handler.HandlerName, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
                 {
-                    if (first is null || classifier.IsTransient(first.Value.Error) && !classifier.IsTransient(exception))
+                    if (first is null || _classifier.IsTransient(first.Value.Error) && !_classifier.IsTransient(exception))
                     {
                         first = (handler.HandlerName, exception);
                     }
@@ -181,11 +232,11 @@ public sealed partial class EventDispatcher(
     {
         if (decision.Action == DispatchAction.Retry)
         {
-            LogRetry(logger, envelope.Name, envelope.EventId, envelope.DeliveryAttempt, decision.Description);
+            LogRetry(_logger, envelope.Name, envelope.EventId, envelope.DeliveryAttempt, decision.Description);
         }
         else
         {
-            LogDeadLetter(logger, decision.Exception, envelope.Name, envelope.EventId, envelope.DeliveryAttempt, decision.Reason, decision.Description);
+            LogDeadLetter(_logger, decision.Exception, envelope.Name, envelope.EventId, envelope.DeliveryAttempt, decision.Reason, decision.Description);
         }
     }
 

@@ -1,13 +1,19 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServerlessCqrs.Diagnostics;
 using ServerlessCqrs.Events;
 
 namespace ServerlessCqrs.Outbox;
 
-/// <summary>Sends outbox events through the configured transport.</summary>
+/// <summary>
+/// Sends outbox events through the configured transport inside a producer span (<c>send
+/// {destination}</c>), counts them as published, and marks them dispatched.
+/// </summary>
 internal sealed partial class OutboxRelay(
     IEventTransport transport,
     IOutboxStore outbox,
+    CqrsMetrics metrics,
     TimeProvider timeProvider,
     IOptionsMonitor<OutboxOptions> options,
     ILogger<OutboxRelay> logger) : IOutboxRelay
@@ -46,8 +52,61 @@ internal sealed partial class OutboxRelay(
 
     private async ValueTask SendAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
     {
-        await transport.SendAsync(envelopes, cancellationToken).ConfigureAwait(false);
+        using (var activity = StartProducerSpan(envelopes))
+        {
+            try
+            {
+                await transport.SendAsync(envelopes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+                activity?.SetTag(CqrsDiagnostics.Tags.ErrorType, exception.GetType().FullName);
+                throw;
+            }
+        }
+
+        if (metrics.EventsPublished.Enabled)
+        {
+            foreach (var envelope in envelopes)
+            {
+                metrics.EventsPublished.Add(1, new KeyValuePair<string, object?>(CqrsDiagnostics.Tags.MessageType, envelope.Name));
+            }
+        }
+
         await outbox.MarkDispatchedAsync(envelopes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A child of the current span (the command that raised the events); a sweep runs outside any
+    /// request, so its span links to the trace of each event it re-sends instead.
+    /// </summary>
+    private Activity? StartProducerSpan(IReadOnlyList<EventEnvelope> envelopes)
+    {
+        var endpoint = transport.Endpoint;
+        var links = Activity.Current is null
+            ? envelopes.Select(e => ActivityContext.TryParse(e.TraceParent, e.TraceState, isRemote: true, out var context) ? new ActivityLink(context) : default)
+                .Where(l => l.Context != default).ToArray()
+            : null;
+        var activity = CqrsDiagnostics.ActivitySource.StartActivity(
+            CqrsDiagnostics.SpanNames.Send(endpoint.Destination), ActivityKind.Producer, parentContext: default, links: links);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(CqrsDiagnostics.Tags.MessagingSystem, endpoint.MessagingSystem);
+            activity.SetTag(CqrsDiagnostics.Tags.MessagingOperationType, "send");
+            activity.SetTag(CqrsDiagnostics.Tags.MessagingDestination, endpoint.Destination);
+            if (envelopes.Count == 1)
+            {
+                activity.SetTag(CqrsDiagnostics.Tags.MessagingMessageId, envelopes[0].EventId.ToString());
+                activity.SetTag(CqrsDiagnostics.Tags.MessageType, envelopes[0].Name);
+            }
+            else
+            {
+                activity.SetTag(CqrsDiagnostics.Tags.MessagingBatchCount, envelopes.Count);
+            }
+        }
+
+        return activity;
     }
 
     [LoggerMessage(EventId = 1300, EventName = "OutboxRelayFailed", Level = LogLevel.Warning,

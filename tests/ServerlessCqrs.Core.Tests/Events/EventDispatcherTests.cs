@@ -8,7 +8,7 @@ namespace ServerlessCqrs.Core.Tests.Events;
 
 public sealed class EventDispatcherTests
 {
-    private static readonly DeliverySource Source = new("test", "test-events");
+    private static readonly MessagingEndpoint Source = new("test", "test-events");
 
     private static ServiceProvider Kernel() => TestKernel.Build(TestKernel.AllHandlers, settings: new Dictionary<string, string?>
     {

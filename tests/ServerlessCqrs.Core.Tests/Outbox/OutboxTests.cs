@@ -101,6 +101,8 @@ public sealed class OutboxTests
 
     private sealed class FlakyTransport : IEventTransport
     {
+        public MessagingEndpoint Endpoint { get; } = new("test", "events");
+
         private readonly List<EventEnvelope> _sent = [];
 
         public bool FailNextSend { get; set; }

@@ -6,6 +6,8 @@ namespace ServerlessCqrs.IntegrationTests.Storage;
 /// <summary>A transport that records what it was given, or fails while <see cref="Failing"/> is set.</summary>
 public sealed class RecordingTransport : IEventTransport
 {
+    public MessagingEndpoint Endpoint { get; } = new("test", "events");
+
     private readonly ConcurrentQueue<EventEnvelope> _sent = new();
 
     public bool Failing { get; set; }

@@ -6,6 +6,8 @@ namespace ServerlessCqrs.Events.InProcess;
 /// </summary>
 internal sealed class InProcessEventTransport(InProcessEventChannel channel) : IEventTransport
 {
+    public MessagingEndpoint Endpoint => InProcessEventChannel.Source;
+
     public async ValueTask SendAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelopes);

@@ -5,7 +5,8 @@ namespace ServerlessCqrs.Pipeline.Behaviors;
 
 /// <summary>
 /// Outermost default behavior: a span per message (kind, type, handler, outcome, retries, cache
-/// outcome, <c>error.type</c>) and the duration histogram. Costs a timestamp when nobody listens.
+/// outcome, <c>error.type</c>), the duration histogram and the message counters (commands, queries
+/// by cache outcome, event handler runs, command retries). Costs a timestamp when nobody listens.
 /// </summary>
 internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics, TimeProvider timeProvider)
     : IMessageBehavior<TMessage, TResponse>
@@ -34,7 +35,7 @@ internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics
         }
         finally
         {
-            RecordDuration(context, outcome, errorType, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            Record(context, outcome, errorType, timeProvider.GetElapsedTime(started).TotalMilliseconds);
             if (activity is { IsAllDataRequested: true })
             {
                 activity.SetTag(CqrsDiagnostics.Tags.MessageKind, BusNames.Of(descriptor.Kind));
@@ -53,10 +54,12 @@ internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics
         }
     }
 
-    private void RecordDuration(MessageContext context, string outcome, string? errorType, double milliseconds)
+    private void Record(MessageContext context, string outcome, string? errorType, double milliseconds)
     {
-        var histogram = metrics.DurationOf(context.Message.Kind);
-        if (!histogram.Enabled)
+        var kind = context.Message.Kind;
+        var histogram = metrics.DurationOf(kind);
+        var counter = metrics.CountOf(kind);
+        if (!histogram.Enabled && !counter.Enabled && !metrics.CommandRetries.Enabled)
         {
             return;
         }
@@ -77,5 +80,15 @@ internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics
         }
 
         histogram.Record(milliseconds, tags);
+        if (kind == MessageKind.Query)
+        {
+            tags.Add(CqrsDiagnostics.Tags.CacheOutcome, context.CacheStatus is { } cache ? CqrsDiagnostics.CacheOutcomes.For(cache.Outcome) : "none");
+        }
+
+        counter.Add(1, tags);
+        if (kind == MessageKind.Command && context.RetryCount > 0)
+        {
+            metrics.CommandRetries.Add(context.RetryCount, new KeyValuePair<string, object?>(CqrsDiagnostics.Tags.MessageType, context.Message.Name));
+        }
     }
 }
