@@ -1,3 +1,5 @@
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 using ServerlessCqrs;
 using ServerlessCqrs.Http;
 using ServerlessCqrs.Orders;
@@ -14,6 +16,8 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 // move state and events to Azure Table Storage, Storage Queues or Service Bus. Unset, all is in memory.
 builder.Services.AddServerlessCqrs().AddOrders().AddRedisQueryCache().AddAzureAdapters(builder.Configuration);
 builder.Services.AddServerlessCqrsHttp();
+// With OPENOBSERVE_URL set, traces (from the HTTP request down), metrics and logs go to OpenObserve.
+builder.Services.AddServerlessCqrsTelemetry(builder.Configuration, telemetry => telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation()));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<CqrsExceptionHandler>();
 

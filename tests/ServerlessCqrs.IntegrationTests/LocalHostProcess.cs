@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace ServerlessCqrs.IntegrationTests;
@@ -18,6 +19,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>Everything the process wrote to stdout and stderr.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
+    private readonly ConcurrentQueue<string> _output = new();
+
     public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var address = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
@@ -36,15 +42,20 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new LocalHostProcess(process, address);
+        process.OutputDataReceived += (_, line) => host.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => host.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new LocalHostProcess(process, address);
         using var client = host.CreateClient();
         await Eventually.HoldsAsync(async () =>
         {
-            Assert.False(process.HasExited, $"the LocalHost exited with code {(process.HasExited ? process.ExitCode : 0)}");
+            if (process.HasExited)
+            {
+                await process.WaitForExitAsync();
+                throw new InvalidOperationException($"The LocalHost exited with code {process.ExitCode}:\n{string.Join('\n', host.Output)}");
+            }
+
             try
             {
                 return (await client.GetAsync("/api/health")).IsSuccessStatusCode;
@@ -55,6 +66,14 @@ public sealed class LocalHostProcess : IAsyncDisposable
             }
         }, "the LocalHost answers /api/health", TimeSpan.FromSeconds(30));
         return host;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };

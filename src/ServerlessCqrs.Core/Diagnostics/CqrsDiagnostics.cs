@@ -20,6 +20,19 @@ public static class CqrsDiagnostics
     public static ActivitySource ActivitySource { get; } =
         new(ActivitySourceName, typeof(CqrsDiagnostics).Assembly.GetName().Version?.ToString());
 
+    /// <summary>Log categories of the per-message records; exporters route each to its own stream.</summary>
+    public static class LogCategories
+    {
+        /// <summary>One record per command.</summary>
+        public const string Commands = "ServerlessCqrs.Commands";
+
+        /// <summary>One record per query.</summary>
+        public const string Queries = "ServerlessCqrs.Queries";
+
+        /// <summary>One record per event handler run, and the dispatcher's retries and dead letters.</summary>
+        public const string Events = "ServerlessCqrs.Events";
+    }
+
     /// <summary>Instrument names (OpenTelemetry style: dotted, unit separate).</summary>
     public static class Instruments
     {

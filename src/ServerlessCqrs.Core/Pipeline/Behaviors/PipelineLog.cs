@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ServerlessCqrs.Diagnostics;
 
 namespace ServerlessCqrs.Pipeline.Behaviors;
 
@@ -9,7 +10,7 @@ namespace ServerlessCqrs.Pipeline.Behaviors;
 internal static partial class PipelineLog
 {
     /// <summary>Logger categories, one per bus, so each can be routed to its own stream.</summary>
-    public static readonly string[] Categories = ["ServerlessCqrs.Commands", "ServerlessCqrs.Queries", "ServerlessCqrs.Events"];
+    public static readonly string[] Categories = [CqrsDiagnostics.LogCategories.Commands, CqrsDiagnostics.LogCategories.Queries, CqrsDiagnostics.LogCategories.Events];
 
     [LoggerMessage(EventId = 1000, EventName = "MessageHandled", Level = LogLevel.Information,
         Message = "{bus} {type} handled by {handler} in {durationMs} ms: {status} after {retryCount} retries")]

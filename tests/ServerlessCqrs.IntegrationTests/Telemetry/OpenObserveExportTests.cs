@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text;
+
+namespace ServerlessCqrs.IntegrationTests.Telemetry;
+
+/// <summary>
+/// The LocalHost exporting to a real OTLP/HTTP receiver as it would to OpenObserve: paths, headers,
+/// streams, one trace from the HTTP request to the event handler, metric names, log fields — and
+/// the token nowhere in what was sent or logged.
+/// </summary>
+public sealed class OpenObserveExportTests
+{
+    private const string Token = "c2VjcmV0LXVzZXI6aHVudGVyMg-TEST-TOKEN";
+
+    [Fact]
+    public async Task CreateOrder_IsOneTraceFromHttpToHandler_AndLogsAndMetricsReachTheirStreams()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        await using var host = await LocalHostProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["OPENOBSERVE_URL"] = receiver.Address.ToString(),
+            ["OPENOBSERVE_ORGANIZATION"] = "acme",
+            ["OPENOBSERVE_TOKEN"] = Token,
+            ["OPENOBSERVE_FLUSH_INTERVAL"] = "200",
+            ["OPENOBSERVE_TRACING_SAMPLING_RATE"] = "1",
+            ["SERVICE_NAME"] = "orders-api",
+            ["Logging__LogLevel__Default"] = "Information",
+        });
+        using var client = host.CreateClient();
+
+        var orderId = await client.CreateOrderAsync("telemetry-" + Guid.NewGuid().ToString("N"));
+
+        string[] expected = ["command CreateOrder", "send events", "process events", "event OrderCreated"];
+        OtlpProtobuf.Span[] trace = [];
+        await Eventually.HoldsAsync(() =>
+        {
+            var spans = receiver.Of("traces").SelectMany(e => OtlpProtobuf.Spans(e.Body)).ToArray();
+            var command = spans.FirstOrDefault(s => s.Name == "command CreateOrder");
+            trace = command is null ? [] : [.. spans.Where(s => s.TraceId == command.TraceId)];
+            return expected.All(name => trace.Any(s => s.Name == name)) && trace.Any(s => s.Name.StartsWith("POST", StringComparison.Ordinal));
+        }, "the HTTP, command, send, process and handler spans arrive under one trace id", TimeSpan.FromSeconds(20));
+
+        var http = trace.Single(s => s.Name.StartsWith("POST", StringComparison.Ordinal));
+        Assert.Equal("", http.ParentSpanId.Trim('0'));
+        Assert.Equal(http.SpanId, trace.Single(s => s.Name == "command CreateOrder").ParentSpanId);
+
+        await Eventually.HoldsAsync(() =>
+            receiver.Of("logs").Any(e => e.StreamName == "cqrs-commands") && receiver.Of("logs").Any(e => e.StreamName == "cqrs-events")
+            && receiver.Of("metrics").SelectMany(e => OtlpProtobuf.Strings(e.Body)).Contains("cqrs.commands"),
+            "command and event logs reach their streams, the metrics arrive");
+
+        foreach (var export in receiver.Exports)
+        {
+            Assert.StartsWith("/api/acme/v1/", export.Path, StringComparison.Ordinal);
+            Assert.Equal("application/x-protobuf", export.ContentType);
+            Assert.Equal("Basic " + Token, export.Authorization);
+        }
+
+        Assert.All(receiver.Of("traces"), e => Assert.Equal("traces", e.StreamName));
+        Assert.All(receiver.Of("metrics"), e => Assert.Null(e.StreamName));
+        var commandLog = receiver.Of("logs").Where(e => e.StreamName == "cqrs-commands").SelectMany(e => OtlpProtobuf.Strings(e.Body)).ToHashSet();
+        Assert.Empty(new[] { "bus", "type", "id", "status", "handler", "durationMs", "retryCount", "CreateOrder", "orders-api" }.Except(commandLog));
+        var metricNames = receiver.Of("metrics").SelectMany(e => OtlpProtobuf.Strings(e.Body)).ToHashSet();
+        Assert.Empty(new[] { "cqrs.commands", "cqrs.command.duration", "cqrs.events.published", "cqrs.events.handled" }.Except(metricNames));
+
+        // The token is only ever in the Authorization header: not in any body, nor in the host's own output.
+        var secret = Encoding.UTF8.GetBytes(Token);
+        Assert.All(receiver.Exports, e => Assert.Equal(-1, e.Body.AsSpan().IndexOf(secret)));
+        Assert.DoesNotContain(host.Output, line => line.Contains(Token, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/queries/GetOrder?orderId={orderId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task BadSetting_StopsTheHost_NamingTheVariable_WithoutTheToken()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => LocalHostProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["OPENOBSERVE_URL"] = "http://127.0.0.1:1",
+            ["OPENOBSERVE_ORGANIZATION"] = "acme",
+            ["OPENOBSERVE_TOKEN"] = Token,
+            ["OPENOBSERVE_TRACING_SAMPLING_RATE"] = "2",
+        }));
+
+        Assert.Contains("OPENOBSERVE_TRACING_SAMPLING_RATE must be a number between 0 and 1; it is 2.", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, failure.Message, StringComparison.Ordinal);
+    }
+}
