@@ -5,9 +5,11 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessCqrs.Caching;
 using ServerlessCqrs.Http.Binding;
+using ServerlessCqrs.Http.Logging;
 using ServerlessCqrs.Http.Catalog;
 using ServerlessCqrs.Http.Idempotency;
 using ServerlessCqrs.Http.Responses;
@@ -29,10 +31,14 @@ public sealed class CqrsHttpEdge
     private readonly CqrsHttpOptions _options;
     private readonly FrozenDictionary<string, QueryStringBinder> _queryBinders;
     private readonly byte[] _catalog;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the edge; binders and the catalog are built here, once.</summary>
-    public CqrsHttpEdge(MessageRegistry registry, IIdempotencyStore idempotency, HealthCheckService health, IOptions<CqrsHttpOptions> options)
+    public CqrsHttpEdge(
+        MessageRegistry registry, IIdempotencyStore idempotency, HealthCheckService health, IOptions<CqrsHttpOptions> options, ILoggerFactory loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _logger = loggerFactory.CreateLogger<CqrsHttpEdge>();
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(options);
         _registry = registry;
@@ -206,6 +212,7 @@ public sealed class CqrsHttpEdge
     private async Task<HttpOutcome> DispatchAsync(HttpContext httpContext, MessageDescriptor descriptor, object message)
     {
         var bus = httpContext.RequestServices.GetRequiredService<IMessageBus>();
+        using var identity = RequestIdentity.BeginScope(_logger, httpContext);
         var result = await bus.DispatchAsync(message, httpContext.RequestAborted).ConfigureAwait(false);
         if (!result.TryGetValue(out var value))
         {

@@ -39,6 +39,7 @@ public sealed class LocalHostFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(Probe);
+            services.AddFakeLogging();
             services.AddServerlessCqrs().AddHandler<ExplodeHandler>().AddHandler<ReserveHandler>();
         });
     }

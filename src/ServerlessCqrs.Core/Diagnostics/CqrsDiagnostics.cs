@@ -33,6 +33,16 @@ public static class CqrsDiagnostics
         public const string Events = "ServerlessCqrs.Events";
     }
 
+    /// <summary>Log fields added around a request's messages as a logging scope, when the request carries them.</summary>
+    public static class LogScopeFields
+    {
+        /// <summary>The caller's tenant.</summary>
+        public const string TenantId = "tenantId";
+
+        /// <summary>The caller's user (an id, never a name or address).</summary>
+        public const string UserId = "userId";
+    }
+
     /// <summary>Instrument names (OpenTelemetry style: dotted, unit separate).</summary>
     public static class Instruments
     {

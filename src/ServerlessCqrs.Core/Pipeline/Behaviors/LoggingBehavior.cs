@@ -33,6 +33,13 @@ internal sealed class LoggingBehavior<TMessage, TResponse>(ILoggerFactory logger
                 PipelineLog.Rejected(logger, bus, descriptor.Name, context.MessageId, context.HandlerName, elapsed,
                     status, error.Code, context.RetryCount);
             }
+            else if (descriptor.Kind == MessageKind.Query)
+            {
+                // A stale result served is a hit too: the handler did not run for this caller.
+                var cacheHit = context.CacheStatus is { Outcome: Caching.CacheOutcome.Hit or Caching.CacheOutcome.Stale };
+                PipelineLog.QueryHandled(logger, bus, descriptor.Name, context.MessageId, context.HandlerName, elapsed,
+                    CqrsDiagnostics.Outcomes.Success, cacheHit, context.RetryCount);
+            }
             else
             {
                 PipelineLog.Handled(logger, bus, descriptor.Name, context.MessageId, context.HandlerName, elapsed,

@@ -17,6 +17,11 @@ internal static partial class PipelineLog
     public static partial void Handled(
         ILogger logger, string bus, string type, string? id, string handler, double durationMs, string status, int retryCount);
 
+    [LoggerMessage(EventId = 1004, EventName = "QueryHandled", Level = LogLevel.Information,
+        Message = "{bus} {type} handled by {handler} in {durationMs} ms: {status}, cache hit {cacheHit}, after {retryCount} retries")]
+    public static partial void QueryHandled(
+        ILogger logger, string bus, string type, string? id, string handler, double durationMs, string status, bool cacheHit, int retryCount);
+
     [LoggerMessage(EventId = 1001, EventName = "MessageRejected", Level = LogLevel.Information,
         Message = "{bus} {type} rejected by {handler} in {durationMs} ms: {status} {errorCode} after {retryCount} retries")]
     public static partial void Rejected(

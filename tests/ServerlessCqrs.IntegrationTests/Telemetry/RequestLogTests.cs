@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging.Testing;
+using ServerlessCqrs.Diagnostics;
+
+namespace ServerlessCqrs.IntegrationTests.Telemetry;
+
+/// <summary>The plan's log fields on the records of real requests, with the caller's tenant and user as scope.</summary>
+public sealed class RequestLogTests(LocalHostFactory factory) : IClassFixture<LocalHostFactory>
+{
+    private static Dictionary<string, object?> ScopeFields(FakeLogRecord record) =>
+        record.Scopes.OfType<IEnumerable<KeyValuePair<string, object?>>>().SelectMany(s => s).ToDictionary(p => p.Key, p => p.Value);
+
+    [Fact]
+    public async Task CommandAndQueryRecords_CarryThePlansFields_AndTheCallersTenantAndUser()
+    {
+        var collector = factory.Services.GetRequiredService<FakeLogCollector>();
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Tenant-Id", "tenant-7");
+        client.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL-ID", "user-42");
+        var customer = "logs-" + Guid.NewGuid().ToString("N");
+
+        var orderId = await client.CreateOrderAsync(customer);
+        await client.GetAsync($"/api/queries/GetOrder?orderId={orderId}");
+        await client.GetAsync($"/api/queries/GetOrder?orderId={orderId}");
+
+        var records = collector.GetSnapshot();
+        var command = records.Last(r => r.Category == CqrsDiagnostics.LogCategories.Commands && r.StructuredState!.Any(p => p.Value == "CreateOrder"));
+        var state = command.StructuredState!.ToDictionary(p => p.Key, p => p.Value);
+        Assert.Equal(("command", "CreateOrder", "success", "0"), (state["bus"], state["type"], state["status"], state["retryCount"]));
+        Assert.Contains("CreateOrderHandler", state["handler"], StringComparison.Ordinal);
+        Assert.True(double.Parse(state["durationMs"]!, System.Globalization.CultureInfo.InvariantCulture) >= 0);
+        Assert.Equal(("tenant-7", "user-42"), (ScopeFields(command)["tenantId"], ScopeFields(command)["userId"]));
+
+        var queries = records.Where(r => r.Category == CqrsDiagnostics.LogCategories.Queries && ScopeFields(r).GetValueOrDefault("userId") as string == "user-42").ToArray();
+        Assert.Equal(["False", "True"], queries.TakeLast(2).Select(r => r.StructuredState!.Single(p => p.Key == "cacheHit").Value));
+        Assert.DoesNotContain(records, r => r.Message.Contains(customer, StringComparison.Ordinal));
+    }
+}
