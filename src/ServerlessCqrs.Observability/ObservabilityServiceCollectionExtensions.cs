@@ -18,7 +18,8 @@ public static class ObservabilityServiceCollectionExtensions
     /// OTLP/HTTP protobuf to <c>/api/{org}/v1/{signal}</c> with Basic auth, command/query/event logs
     /// and traces routed to their streams by the <c>stream-name</c> header, exported every
     /// <c>OPENOBSERVE_FLUSH_INTERVAL</c> and flushed when the host stops. Without it nothing is
-    /// exported and nothing is registered. Bad settings throw, naming the variable.
+    /// exported and nothing is registered — unless the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (and
+    /// the other <c>OTEL_*</c> variables) name another OTLP backend. Bad settings throw, naming the variable.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configuration">Where the <c>OPENOBSERVE_*</c>, <c>CQRS_STREAM_*</c> and <c>SERVICE_*</c> settings are.</param>
@@ -27,8 +28,20 @@ public static class ObservabilityServiceCollectionExtensions
         this IServiceCollection services, IConfiguration configuration, Action<IOpenTelemetryBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
         if (OpenObserveSettings.Read(configuration) is not { } settings)
         {
+            // No OpenObserve: any other OTLP backend through the standard OTEL_EXPORTER_OTLP_* variables, else nothing.
+            if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            {
+                var standard = services.AddOpenTelemetry()
+                    .WithTracing(tracing => tracing.AddSource(CqrsDiagnostics.ActivitySourceName))
+                    .WithMetrics(metrics => metrics.AddMeter(CqrsDiagnostics.MeterName))
+                    .WithLogging()
+                    .UseOtlpExporter();
+                configure?.Invoke(standard);
+            }
+
             return services;
         }
 

@@ -71,6 +71,28 @@ public sealed class OpenObserveExportTests
     }
 
     [Fact]
+    public async Task WithoutOpenObserve_TheStandardOtelVariables_ReachAnyOtlpBackend()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        await using var host = await LocalHostProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Address.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+        });
+        using var client = host.CreateClient();
+
+        await client.CreateOrderAsync("otel-" + Guid.NewGuid().ToString("N"));
+
+        await Eventually.HoldsAsync(
+            () => receiver.Of("traces").SelectMany(e => OtlpProtobuf.Spans(e.Body)).Any(s => s.Name == "command CreateOrder")
+                && receiver.Of("metrics").Any(),
+            "spans and metrics reach /v1/traces and /v1/metrics");
+        Assert.All(receiver.Exports, e => Assert.Null(e.StreamName));
+    }
+
+    [Fact]
     public async Task BadSetting_StopsTheHost_NamingTheVariable_WithoutTheToken()
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => LocalHostProcess.StartAsync(new Dictionary<string, string?>
