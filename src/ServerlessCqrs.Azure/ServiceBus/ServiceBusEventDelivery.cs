@@ -20,7 +20,7 @@ public sealed class ServiceBusEventDelivery
         _dispatcher = dispatcher;
         _timeProvider = timeProvider;
         var settings = options.Value;
-        _source = new MessagingEndpoint("servicebus", $"{settings.TopicName}/{settings.SubscriptionName}");
+        _source = new MessagingEndpoint(Diagnostics.CqrsDiagnostics.MessagingSystems.ServiceBus, $"{settings.TopicName}/{settings.SubscriptionName}");
     }
 
     /// <summary>Dispatches the message's event and returns the settlement.</summary>

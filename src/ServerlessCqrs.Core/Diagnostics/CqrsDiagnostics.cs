@@ -174,6 +174,12 @@ public static class CqrsDiagnostics
         /// <summary>Why an event was dead-lettered (a <c>DeadLetterReason</c> name).</summary>
         public const string DeadLetterReason = "cqrs.dead_letter.reason";
 
+        /// <summary>Service Bus delivery count (semantic convention; Service Bus only).</summary>
+        public const string ServiceBusDeliveryCount = "messaging.servicebus.message.delivery_count";
+
+        /// <summary>Service Bus settlement: complete, abandon or dead_letter (semantic convention; Service Bus only).</summary>
+        public const string ServiceBusDispositionStatus = "messaging.servicebus.disposition_status";
+
         /// <summary>What the consumer decided: complete, retry or dead_letter.</summary>
         public const string DispatchDecision = "cqrs.dispatch.decision";
 
@@ -191,6 +197,19 @@ public static class CqrsDiagnostics
 
         /// <summary>HTTP response status code (OpenTelemetry semantic convention).</summary>
         public const string HttpResponseStatusCode = "http.response.status_code";
+    }
+
+    /// <summary>Values of <see cref="Tags.MessagingSystem"/>.</summary>
+    public static class MessagingSystems
+    {
+        /// <summary>The embedded in-process channel.</summary>
+        public const string InProcess = "inprocess";
+
+        /// <summary>Azure Storage Queues.</summary>
+        public const string StorageQueue = "azure_storage_queue";
+
+        /// <summary>Azure Service Bus (the semantic conventions' value).</summary>
+        public const string ServiceBus = "servicebus";
     }
 
     /// <summary>Values of <see cref="Tags.CacheOutcome"/>, also the <c>X-Cache</c> header's (bypass answers <c>miss</c> there).</summary>

@@ -99,6 +99,10 @@ public sealed partial class EventDispatcher : IDisposable
             activity.SetTag(CqrsDiagnostics.Tags.MessagingMessageId, envelope.EventId.ToString());
             activity.SetTag(CqrsDiagnostics.Tags.MessagingDeliveryAttempt, envelope.DeliveryAttempt);
             activity.SetTag(CqrsDiagnostics.Tags.MessageType, envelope.Name);
+            if (source.MessagingSystem == CqrsDiagnostics.MessagingSystems.ServiceBus)
+            {
+                activity.SetTag(CqrsDiagnostics.Tags.ServiceBusDeliveryCount, envelope.DeliveryAttempt);
+            }
         }
 
         return activity;
@@ -107,6 +111,16 @@ public sealed partial class EventDispatcher : IDisposable
     private void Conclude(Activity? activity, EventEnvelope envelope, DispatchDecision decision)
     {
         activity?.SetTag(CqrsDiagnostics.Tags.DispatchDecision, decision.Action.ToString());
+        if (activity?.GetTagItem(CqrsDiagnostics.Tags.MessagingSystem) as string == CqrsDiagnostics.MessagingSystems.ServiceBus)
+        {
+            activity.SetTag(CqrsDiagnostics.Tags.ServiceBusDispositionStatus, decision.Action switch
+            {
+                DispatchAction.Complete => "complete",
+                DispatchAction.Retry => "abandon",
+                _ => "dead_letter",
+            });
+        }
+
         if (decision.Action == DispatchAction.Complete)
         {
             return;

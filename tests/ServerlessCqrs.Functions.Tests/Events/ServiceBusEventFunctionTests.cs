@@ -89,6 +89,25 @@ public sealed class ServiceBusEventFunctionTests : IDisposable
     }
 
     [Fact]
+    public async Task ConsumerSpan_ContinuesTheProducersTrace_WithTheServiceBusDeliveryCountAndSettlement()
+    {
+        using var spans = new SpanCollector();
+        var message = ServiceBusModelFactory.ServiceBusReceivedMessage(
+            body: BinaryData.FromString("{}"), messageId: Guid.NewGuid().ToString(), subject: "NoSuchEvent", deliveryCount: 2,
+            properties: new Dictionary<string, object> { [ServiceBusEventMessages.TraceParentProperty] = spans.Root.Id! });
+
+        await SettleAsync(message);
+
+        var process = spans.Named("process cqrs-events/cqrs-handlers");
+        Assert.Equal(spans.Root.SpanId, process.ParentSpanId);
+        Assert.Equal(("servicebus", 2, "dead_letter", "UnknownEventName"), (
+            process.GetTagItem(ServerlessCqrs.Diagnostics.CqrsDiagnostics.Tags.MessagingSystem),
+            process.GetTagItem(ServerlessCqrs.Diagnostics.CqrsDiagnostics.Tags.ServiceBusDeliveryCount),
+            process.GetTagItem(ServerlessCqrs.Diagnostics.CqrsDiagnostics.Tags.ServiceBusDispositionStatus),
+            process.GetTagItem(ServerlessCqrs.Diagnostics.CqrsDiagnostics.Tags.DeadLetterReason)));
+    }
+
+    [Fact]
     public void Trigger_ListensToTheConfiguredSubscription_AndSettlesItself()
     {
         var trigger = typeof(ServiceBusEventFunction).GetMethod(nameof(ServiceBusEventFunction.RunAsync))!
