@@ -83,6 +83,11 @@ internal sealed partial class OutboxRelay(
     /// </summary>
     private Activity? StartProducerSpan(IReadOnlyList<EventEnvelope> envelopes)
     {
+        if (!CqrsDiagnostics.ActivitySource.HasListeners())
+        {
+            return null;
+        }
+
         var endpoint = transport.Endpoint;
         var links = Activity.Current is null
             ? envelopes.Select(e => ActivityContext.TryParse(e.TraceParent, e.TraceState, isRemote: true, out var context) ? new ActivityLink(context) : default)
