@@ -15,9 +15,13 @@ internal sealed class StorageQueueEventTransport(EventQueues queues) : IEventTra
         ArgumentNullException.ThrowIfNull(envelopes);
         var queue = await queues.EventsAsync(cancellationToken).ConfigureAwait(false);
         var messages = envelopes.Select(QueueEventMessages.Write).ToArray();
-        if (messages.FirstOrDefault(m => System.Text.Encoding.UTF8.GetByteCount(m) > MaxMessageBytes) is { } tooLarge)
+        foreach (var message in messages)
         {
-            throw new InvalidOperationException($"An event message is {System.Text.Encoding.UTF8.GetByteCount(tooLarge)} bytes; a Storage Queue message holds {MaxMessageBytes} before base64.");
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(message);
+            if (bytes > MaxMessageBytes)
+            {
+                throw new InvalidOperationException($"An event message is {bytes} bytes; a Storage Queue message holds {MaxMessageBytes} before base64.");
+            }
         }
 
         await Task.WhenAll(messages.Select(m => queue.SendMessageAsync(m, cancellationToken))).ConfigureAwait(false);

@@ -150,10 +150,8 @@ public sealed partial class EventDispatcher : IDisposable
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            var description = $"Dispatch failed on delivery {envelope.DeliveryAttempt} with {exception.GetType().Name}: {exception.Message}";
-            return envelope.DeliveryAttempt >= _options.CurrentValue.MaxDeliveryAttempts
-                ? DispatchDecision.DeadLetter(DeadLetterReason.AttemptsExhausted, description, exception)
-                : DispatchDecision.Retry(description, exception);
+            return RetryUnlessExhausted(envelope,
+                $"Dispatch failed on delivery {envelope.DeliveryAttempt} with {exception.GetType().Name}: {exception.Message}", exception);
         }
     }
 
@@ -192,10 +190,14 @@ public sealed partial class EventDispatcher : IDisposable
             return DispatchDecision.DeadLetter(DeadLetterReason.HandlerFailed, what, failed.Error);
         }
 
-        return envelope.DeliveryAttempt >= _options.CurrentValue.MaxDeliveryAttempts
-            ? DispatchDecision.DeadLetter(DeadLetterReason.AttemptsExhausted, what, failed.Error)
-            : DispatchDecision.Retry(what, failed.Error);
+        return RetryUnlessExhausted(envelope, what, failed.Error);
     }
+
+    /// <summary>A transient failure: redeliver, unless this was the last delivery attempt.</summary>
+    private DispatchDecision RetryUnlessExhausted(EventEnvelope envelope, string description, Exception exception) =>
+        envelope.DeliveryAttempt >= _options.CurrentValue.MaxDeliveryAttempts
+            ? DispatchDecision.DeadLetter(DeadLetterReason.AttemptsExhausted, description, exception)
+            : DispatchDecision.Retry(description, exception);
 
     /// <summary>
     /// Runs every handler that has not yet succeeded for this event, all of them even if one fails,

@@ -12,11 +12,7 @@ internal sealed class InMemoryOrderSummaryStore : IOrderSummaryStore
         ArgumentNullException.ThrowIfNull(apply);
         lock (_gate)
         {
-            if (!_byCustomer.TryGetValue(customerId, out var orders))
-            {
-                _byCustomer[customerId] = orders = new(StringComparer.Ordinal);
-            }
-
+            var orders = OrdersOf(customerId);
             var current = orders.GetValueOrDefault(orderId);
             var currentVersion = current?.Version ?? 0;
             if (currentVersion >= version)
@@ -39,11 +35,7 @@ internal sealed class InMemoryOrderSummaryStore : IOrderSummaryStore
         ArgumentNullException.ThrowIfNull(summary);
         lock (_gate)
         {
-            if (!_byCustomer.TryGetValue(summary.CustomerId, out var orders))
-            {
-                _byCustomer[summary.CustomerId] = orders = new(StringComparer.Ordinal);
-            }
-
+            var orders = OrdersOf(summary.CustomerId);
             if ((orders.GetValueOrDefault(summary.OrderId)?.Version ?? 0) >= summary.Version)
             {
                 return ValueTask.FromResult(false);
@@ -63,5 +55,16 @@ internal sealed class InMemoryOrderSummaryStore : IOrderSummaryStore
                 : [];
             return ValueTask.FromResult(page);
         }
+    }
+
+    /// <summary>The customer's rows, created when missing; call under the lock.</summary>
+    private Dictionary<string, OrderSummary> OrdersOf(string customerId)
+    {
+        if (!_byCustomer.TryGetValue(customerId, out var orders))
+        {
+            _byCustomer[customerId] = orders = new(StringComparer.Ordinal);
+        }
+
+        return orders;
     }
 }
