@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ServerlessCqrs.Azure;
 using ServerlessCqrs.Azure.ServiceBus;
@@ -47,6 +48,8 @@ public static class AzureCqrsBuilderExtensions
                 break;
         }
 
+        // Not background work a trigger could take over: the Functions app needs its tables and queue at start too.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageProvisioner>());
         return builder;
     }
 

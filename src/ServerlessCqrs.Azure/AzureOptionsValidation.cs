@@ -13,11 +13,15 @@ internal sealed partial class AzureOptionsValidation
     private const string TableRule = "must be 3-63 letters and digits, starting with a letter";
     private const string QueueRule = "must be 3-56 lower-case letters, digits and single hyphens (the poison queue adds 7), starting and ending with a letter or digit";
 
-    public ValidateOptionsResult Validate(string? name, TableStorageOptions options) =>
-        new SettingChecks(TableStorageOptions.SectionName)
+    public ValidateOptionsResult Validate(string? name, TableStorageOptions options)
+    {
+        var badReadModelTable = options.ReadModelTables.FirstOrDefault(table => !TableName().IsMatch(table ?? ""));
+        return new SettingChecks(TableStorageOptions.SectionName)
             .Require(TableName().IsMatch(options.StateTable ?? ""), nameof(options.StateTable), options.StateTable, TableRule)
             .Require(TableName().IsMatch(options.LedgerTable ?? ""), nameof(options.LedgerTable), options.LedgerTable, TableRule)
+            .Require(badReadModelTable is null, nameof(options.ReadModelTables), badReadModelTable, TableRule)
             .ToResult();
+    }
 
     public ValidateOptionsResult Validate(string? name, StorageQueueOptions options)
     {

@@ -17,6 +17,7 @@ public static class OrdersCqrsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddHandlersFrom(typeof(OrdersCqrsBuilderExtensions).Assembly);
+        builder.Services.Configure<TableStorageOptions>(options => options.ReadModelTables.Add(TableOrderSummaryStore.TableName));
         builder.Services.TryAddSingleton<IOrderStore>(sp => sp.GetService<TableStateStore>() is null
             ? ActivatorUtilities.CreateInstance<InMemoryOrderStore>(sp)
             : ActivatorUtilities.CreateInstance<TableOrderStore>(sp));

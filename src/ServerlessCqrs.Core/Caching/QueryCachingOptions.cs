@@ -9,6 +9,12 @@ public sealed class QueryCachingOptions
     /// <summary>The name of the kernel's FusionCache instance, and the service key of its Redis cache and backplane.</summary>
     public const string CacheName = "ServerlessCqrs.Queries";
 
+    /// <summary>
+    /// The log category prefix of FusionCache and its Redis parts, logged at Warning and above unless
+    /// <c>Logging:LogLevel:ZiggyCreatures.Caching.Fusion</c> says otherwise.
+    /// </summary>
+    public const string FusionCacheLogCategory = "ZiggyCreatures.Caching.Fusion";
+
     /// <summary>Per-query settings by query name; they override the queries' <see cref="QueryCacheAttribute"/>.</summary>
     public IDictionary<string, QueryCacheSettings> Queries { get; } = new Dictionary<string, QueryCacheSettings>(StringComparer.OrdinalIgnoreCase);
 

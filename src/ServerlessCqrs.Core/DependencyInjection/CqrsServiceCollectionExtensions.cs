@@ -102,6 +102,11 @@ public static class CqrsServiceCollectionExtensions
         services.TryAddSingleton<QueryCacheWarmer>();
         services.AddHostedService<KeepWarmService>();
 
+        // FusionCache logs two Information lines per cache call. Warning by default; the rule goes first, so a
+        // Logging:LogLevel setting for its category (or a more specific one) still wins.
+        services.Configure<LoggerFilterOptions>(options => options.Rules.Insert(
+            0, new LoggerFilterRule(providerName: null, QueryCachingOptions.FusionCacheLogCategory, LogLevel.Warning, filter: null)));
+
         // Memory always; Redis and its backplane when an adapter registers them under the cache's name.
         services.AddFusionCache(QueryCachingOptions.CacheName)
             .WithOptions((sp, options) =>

@@ -27,12 +27,12 @@ public sealed partial class InvocationMiddleware(IHttpInvocationResult httpResul
         try
         {
             await next(context);
-            activity?.SetTag(CqrsDiagnostics.Tags.HttpResponseStatusCode, http?.Response.StatusCode);
+            activity.SetTag(CqrsDiagnostics.Tags.HttpResponseStatusCode, http?.Response.StatusCode);
         }
         catch (Exception exception)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-            activity?.SetTag(CqrsDiagnostics.Tags.ErrorType, exception.GetType().FullName);
+            activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            activity.SetTag(CqrsDiagnostics.Tags.ErrorType, exception.GetType().FullName);
             LogFault(logger, exception, context.FunctionDefinition.Name, trigger, context.InvocationId);
             if (http is null)
             {
@@ -40,12 +40,12 @@ public sealed partial class InvocationMiddleware(IHttpInvocationResult httpResul
             }
 
             var problem = CqrsExceptionHandler.ProblemFor(http, exception);
-            activity?.SetTag(CqrsDiagnostics.Tags.HttpResponseStatusCode, problem.StatusCode);
+            activity.SetTag(CqrsDiagnostics.Tags.HttpResponseStatusCode, problem.StatusCode);
             httpResult.Set(context, problem);
         }
     }
 
-    private static Activity? StartActivity(FunctionContext context, string trigger, HttpContext? http)
+    private static Activity StartActivity(FunctionContext context, string trigger, HttpContext? http)
     {
         var kind = trigger switch
         {
@@ -53,8 +53,14 @@ public sealed partial class InvocationMiddleware(IHttpInvocationResult httpResul
             "pubsub" => ActivityKind.Consumer,
             _ => ActivityKind.Internal,
         };
-        var activity = CqrsDiagnostics.ActivitySource.StartActivity(context.FunctionDefinition.Name, kind, ParentOf(context, http));
-        if (activity is { IsAllDataRequested: true })
+        var parent = ParentOf(context, http);
+        var activity = CqrsDiagnostics.ActivitySource.StartActivity(context.FunctionDefinition.Name, kind, parent);
+        if (activity is null)
+        {
+            return StartUnobserved(context.FunctionDefinition.Name, parent);
+        }
+
+        if (activity.IsAllDataRequested)
         {
             activity.SetTag(CqrsDiagnostics.Tags.FaasTrigger, trigger);
             activity.SetTag(CqrsDiagnostics.Tags.FaasInvocationId, context.InvocationId);
@@ -63,6 +69,23 @@ public sealed partial class InvocationMiddleware(IHttpInvocationResult httpResul
         }
 
         return activity;
+    }
+
+    /// <summary>
+    /// With no listener (no exporter configured) the invocation still gets a W3C trace context, continuing
+    /// the caller's or the host's: problem <c>traceId</c>s, log scopes and the events it records then carry
+    /// the trace the Functions host reports, not the ASP.NET request id.
+    /// </summary>
+    private static Activity StartUnobserved(string name, ActivityContext parent)
+    {
+        var activity = new Activity(name);
+        if (parent != default)
+        {
+            activity.SetParentId(parent.TraceId, parent.SpanId, parent.TraceFlags);
+            activity.TraceStateString = parent.TraceState;
+        }
+
+        return activity.Start();
     }
 
     /// <summary>
