@@ -12,7 +12,6 @@ internal static class FunctionsAppServices
 {
     public static IServiceCollection AddFunctionsApp(this IServiceCollection services, IConfiguration configuration)
     {
-        KeyVaultReferences.ThrowIfUnresolved(configuration);
         // Background work runs from triggers: queue and Service Bus triggers deliver events, timer
         // triggers sweep the outbox and keep queries warm (an instance may be gone before its next tick).
         services.AddServerlessCqrs(o => o.HostBackgroundWork = false).AddOrders().AddRedisQueryCache().AddAzureAdapters(configuration);

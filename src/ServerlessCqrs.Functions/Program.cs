@@ -4,6 +4,7 @@ using ServerlessCqrs.Functions;
 using ServerlessCqrs.Functions.Middleware;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+KeyVaultReferences.ThrowIfUnresolved(builder.Configuration);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<InvocationMiddleware>();
 builder.Services.AddFunctionsApp(builder.Configuration);

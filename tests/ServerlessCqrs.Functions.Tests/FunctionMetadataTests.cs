@@ -70,25 +70,16 @@ public sealed class FunctionMetadataTests
     [Fact]
     public void RootHostJson_AndSampleSettings_ReachTheBuildOutput()
     {
-        var root = Path.GetFullPath(Path.Combine(Output, "../../../../.."));
-
-        Assert.Equal(File.ReadAllText(Path.Combine(root, "host.json")), File.ReadAllText(Path.Combine(Output, "host.json")));
+        Assert.Equal(File.ReadAllText(Repository.PathOf("host.json")), File.ReadAllText(Path.Combine(Output, "host.json")));
         Assert.Equal(
-            File.ReadAllText(Path.Combine(root, "local.settings.sample.json")),
+            File.ReadAllText(Repository.PathOf("local.settings.sample.json")),
             File.ReadAllText(Path.Combine(Output, "local.settings.sample.json")));
     }
 
-    /// <summary>src/ServerlessCqrs.Functions/bin/{configuration}/net10.0, found from this test's own output folder.</summary>
+    /// <summary>src/ServerlessCqrs.Functions/bin/{configuration}/net10.0, built with this test project's configuration.</summary>
     private static string FunctionsBuildOutput()
     {
         var configuration = typeof(FunctionMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ServerlessCqrs.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        return Path.Combine(directory.FullName, "src", "ServerlessCqrs.Functions", "bin", configuration, "net10.0");
+        return Repository.PathOf($"src/ServerlessCqrs.Functions/bin/{configuration}/net10.0");
     }
 }

@@ -16,7 +16,7 @@ public sealed class KeyVaultReferencesTests
             ("ConnectionStrings:Redis", "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/redis-connection-string)"),
             ("Cqrs:Store", "TableStorage"));
 
-        var failure = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddFunctionsApp(settings));
+        var failure = Assert.Throws<InvalidOperationException>(() => KeyVaultReferences.ThrowIfUnresolved(settings));
 
         Assert.StartsWith("ConnectionStrings:Redis, OPENOBSERVE_TOKEN: Key Vault reference not resolved.", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Cqrs:Store", failure.Message, StringComparison.Ordinal);
@@ -27,6 +27,6 @@ public sealed class KeyVaultReferencesTests
     {
         var settings = Settings(("ConnectionStrings:Redis", "cache.redis.azure.net:10000,password=k,ssl=True"), ("Note", "see @Microsoft.KeyVault( docs"));
 
-        new ServiceCollection().AddFunctionsApp(settings);
+        KeyVaultReferences.ThrowIfUnresolved(settings);
     }
 }

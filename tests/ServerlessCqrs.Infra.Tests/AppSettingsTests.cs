@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
+using ServerlessCqrs.Azure.ServiceBus;
+using ServerlessCqrs.Azure.Tables;
+using ServerlessCqrs.Caching;
+using ServerlessCqrs.Events;
+using ServerlessCqrs.Functions;
+using ServerlessCqrs.Outbox;
+
+namespace ServerlessCqrs.Infra.Tests;
+
+/// <summary>
+/// The function app's settings in the deployment are exactly what the app reads: the app, composed as
+/// Program.cs composes it from those settings (as the environment variables they become), starts, picks
+/// Table Storage, Service Bus, Redis and OpenObserve, and every setting is read by it or by the Functions host.
+/// </summary>
+[Collection(nameof(InfraCollection))]
+public sealed class AppSettingsTests(InfraFixture infra)
+{
+    [Fact]
+    public async Task TheApp_StartsOnTheDeployedSettings_WithEveryAdapterTheyChoose()
+    {
+        var recording = new RecordingConfiguration(AsConfiguration(infra.Deployment.AppSettings()));
+        using var host = Compose(recording);
+
+        await host.StartAsync();
+        var services = host.Services;
+        Assert.IsType<ServiceBusEventTransport>(services.GetRequiredService<IEventTransport>());
+        Assert.IsType<TableOutboxStore>(services.GetRequiredService<IOutboxStore>());
+        Assert.IsType<TableEventHandlerLedger>(services.GetRequiredService<IEventHandlerLedger>());
+        Assert.IsType<RedisCache>(services.GetRequiredKeyedService<IDistributedCache>(QueryCachingOptions.CacheName));
+        Assert.NotNull(services.GetService<TracerProvider>());
+        Assert.Equal(
+            ("cqrs-events", "cqrs-handlers"),
+            (services.GetRequiredService<IOptions<ServiceBusOptions>>().Value.TopicName, services.GetRequiredService<IOptions<ServiceBusOptions>>().Value.SubscriptionName));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task EverySetting_IsReadByTheAppOrTheFunctionsHost()
+    {
+        var settings = infra.Deployment.AppSettings();
+        var recording = new RecordingConfiguration(AsConfiguration(settings));
+        using (var host = Compose(recording))
+        {
+            await host.StartAsync();
+            _ = host.Services.GetRequiredService<IQueryCache>();
+            await host.StopAsync();
+        }
+
+        var hostReads = FunctionsHostSettings();
+        var unread = settings.Keys.Where(key => !recording.Read.ContainsKey(ConfigurationKey(key)) && !hostReads(key));
+
+        Assert.Empty(unread);
+    }
+
+    [Fact]
+    public void ARenamedSetting_IsNotRead()
+    {
+        // The check above fails for a setting nobody reads: shown with a misspelt one.
+        var settings = infra.Deployment.AppSettings().ToDictionary();
+        settings["Cqrs__Events__TransportKind"] = settings["Cqrs__Events__Transport"];
+        settings.Remove("Cqrs__Events__Transport");
+        var recording = new RecordingConfiguration(AsConfiguration(settings));
+
+        using var host = Compose(recording);
+
+        Assert.False(recording.Read.ContainsKey("Cqrs:Events:TransportKind"));
+        Assert.IsNotType<ServiceBusEventTransport>(host.Services.GetRequiredService<IEventTransport>());
+    }
+
+    /// <summary>The app as Program.cs composes it, without the worker's gRPC host.</summary>
+    private static IHost Compose(RecordingConfiguration settings)
+    {
+        // Program.cs's first check reads every setting, so it runs on a copy that records nothing.
+        KeyVaultReferences.ThrowIfUnresolved(new ConfigurationBuilder().AddInMemoryCollection(settings.Settings).Build());
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        ((IConfigurationBuilder)builder.Configuration).Add(settings);
+        builder.Services.AddFakeLogging();
+        builder.Services.AddFunctionsApp(builder.Configuration);
+        return builder.Build();
+    }
+
+    /// <summary>App settings become environment variables, whose <c>__</c> the configuration reads as <c>:</c>.</summary>
+    private static IEnumerable<KeyValuePair<string, string?>> AsConfiguration(IReadOnlyDictionary<string, string> settings) =>
+        settings.Select(s => KeyValuePair.Create(ConfigurationKey(s.Key), (string?)s.Value));
+
+    private static string ConfigurationKey(string setting) => setting.Replace("__", ":", StringComparison.Ordinal);
+
+    /// <summary>
+    /// What the Functions host reads, from the metadata the Worker SDK generated: its own storage
+    /// (<c>AzureWebJobsStorage__*</c>), the switches that disable a function, the settings binding
+    /// expressions name (<c>%Cqrs:…%</c>) and the trigger connections' prefixes.
+    /// </summary>
+    private static Func<string, bool> FunctionsHostSettings()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Repository.PathOf("src/ServerlessCqrs.Functions/bin/Release/net10.0/functions.metadata")));
+        var functions = metadata.RootElement.EnumerateArray().ToList();
+        var names = functions.Select(f => f.GetProperty("name").GetString()!).ToHashSet(StringComparer.Ordinal);
+        var bindings = functions.SelectMany(f => f.GetProperty("bindings").EnumerateArray()).ToList();
+        var expressions = bindings.SelectMany(b => b.EnumerateObject())
+            .Where(p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.StartsWith('%'))
+            .Select(p => p.Value.GetString()!.Trim('%').Replace(":", "__", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var connections = bindings.Where(b => b.TryGetProperty("connection", out _)).Select(b => b.GetProperty("connection").GetString() + "__").ToList();
+        return setting => setting.StartsWith("AzureWebJobsStorage__", StringComparison.Ordinal)
+            || (setting.StartsWith("AzureWebJobs.", StringComparison.Ordinal) && setting.EndsWith(".Disabled", StringComparison.Ordinal)
+                && names.Contains(setting["AzureWebJobs.".Length..^".Disabled".Length]))
+            || expressions.Contains(setting)
+            || connections.Any(c => setting.StartsWith(c, StringComparison.Ordinal));
+    }
+}
