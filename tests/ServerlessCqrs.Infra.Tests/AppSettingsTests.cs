@@ -1,15 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
 using ServerlessCqrs.Azure.ServiceBus;
 using ServerlessCqrs.Azure.Tables;
 using ServerlessCqrs.Caching;
 using ServerlessCqrs.Events;
-using ServerlessCqrs.Functions;
+using ServerlessCqrs.Infra.Tests.Bicep;
 using ServerlessCqrs.Outbox;
 
 namespace ServerlessCqrs.Infra.Tests;
@@ -25,8 +22,8 @@ public sealed class AppSettingsTests(InfraFixture infra)
     [Fact]
     public async Task TheApp_StartsOnTheDeployedSettings_WithEveryAdapterTheyChoose()
     {
-        var recording = new RecordingConfiguration(AsConfiguration(infra.Deployment.AppSettings()));
-        using var host = Compose(recording);
+        var recording = DeployedApp.Record(infra.Deployment.AppSettings());
+        using var host = DeployedApp.Compose(recording);
 
         await host.StartAsync();
         var services = host.Services;
@@ -35,9 +32,24 @@ public sealed class AppSettingsTests(InfraFixture infra)
         Assert.IsType<TableEventHandlerLedger>(services.GetRequiredService<IEventHandlerLedger>());
         Assert.IsType<RedisCache>(services.GetRequiredKeyedService<IDistributedCache>(QueryCachingOptions.CacheName));
         Assert.NotNull(services.GetService<TracerProvider>());
-        Assert.Equal(
-            ("cqrs-events", "cqrs-handlers"),
-            (services.GetRequiredService<IOptions<ServiceBusOptions>>().Value.TopicName, services.GetRequiredService<IOptions<ServiceBusOptions>>().Value.SubscriptionName));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AnEnvironmentWithoutOpenObserveOrUser_StartsTheApp_ExportingNothing()
+    {
+        // `azd up` by a pipeline identity azd has no principal id for, before any `azd env set`.
+        var environment = new Dictionary<string, string> { ["AZURE_ENV_NAME"] = "bare", ["AZURE_LOCATION"] = "westeurope", ["AZURE_PRINCIPAL_ID"] = "" };
+        var deployment = await DeploymentSnapshot.CreateAsync(AzdEnvironment.Parameters(environment), "westeurope");
+        using var host = DeployedApp.Compose(deployment.AppSettings());
+
+        await host.StartAsync();
+
+        Assert.Empty(deployment.Diagnostics);
+        Assert.Null(host.Services.GetService<TracerProvider>());
+        Assert.Equal("", deployment.AppSettings()["OPENOBSERVE_TOKEN"]);
+        Assert.DoesNotContain(deployment.OfType("Microsoft.KeyVault/vaults/secrets"), s => s.Name.EndsWith("/openobserve-token", StringComparison.Ordinal));
+        Assert.All(deployment.OfType("Microsoft.Authorization/roleAssignments"), a => Assert.Equal("ServicePrincipal", a["properties.principalType"]!.GetValue<string>()));
         await host.StopAsync();
     }
 
@@ -45,8 +57,8 @@ public sealed class AppSettingsTests(InfraFixture infra)
     public async Task EverySetting_IsReadByTheAppOrTheFunctionsHost()
     {
         var settings = infra.Deployment.AppSettings();
-        var recording = new RecordingConfiguration(AsConfiguration(settings));
-        using (var host = Compose(recording))
+        var recording = DeployedApp.Record(settings);
+        using (var host = DeployedApp.Compose(recording))
         {
             await host.StartAsync();
             _ = host.Services.GetRequiredService<IQueryCache>();
@@ -54,7 +66,7 @@ public sealed class AppSettingsTests(InfraFixture infra)
         }
 
         var hostReads = FunctionsHostSettings();
-        var unread = settings.Keys.Where(key => !recording.Read.ContainsKey(ConfigurationKey(key)) && !hostReads(key));
+        var unread = settings.Keys.Where(key => !recording.Read.ContainsKey(DeployedApp.ConfigurationKey(key)) && !hostReads(key));
 
         Assert.Empty(unread);
     }
@@ -66,31 +78,13 @@ public sealed class AppSettingsTests(InfraFixture infra)
         var settings = infra.Deployment.AppSettings().ToDictionary();
         settings["Cqrs__Events__TransportKind"] = settings["Cqrs__Events__Transport"];
         settings.Remove("Cqrs__Events__Transport");
-        var recording = new RecordingConfiguration(AsConfiguration(settings));
+        var recording = DeployedApp.Record(settings);
 
-        using var host = Compose(recording);
+        using var host = DeployedApp.Compose(recording);
 
         Assert.False(recording.Read.ContainsKey("Cqrs:Events:TransportKind"));
         Assert.IsNotType<ServiceBusEventTransport>(host.Services.GetRequiredService<IEventTransport>());
     }
-
-    /// <summary>The app as Program.cs composes it, without the worker's gRPC host.</summary>
-    private static IHost Compose(RecordingConfiguration settings)
-    {
-        // Program.cs's first check reads every setting, so it runs on a copy that records nothing.
-        KeyVaultReferences.ThrowIfUnresolved(new ConfigurationBuilder().AddInMemoryCollection(settings.Settings).Build());
-        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        ((IConfigurationBuilder)builder.Configuration).Add(settings);
-        builder.Services.AddFakeLogging();
-        builder.Services.AddFunctionsApp(builder.Configuration);
-        return builder.Build();
-    }
-
-    /// <summary>App settings become environment variables, whose <c>__</c> the configuration reads as <c>:</c>.</summary>
-    private static IEnumerable<KeyValuePair<string, string?>> AsConfiguration(IReadOnlyDictionary<string, string> settings) =>
-        settings.Select(s => KeyValuePair.Create(ConfigurationKey(s.Key), (string?)s.Value));
-
-    private static string ConfigurationKey(string setting) => setting.Replace("__", ":", StringComparison.Ordinal);
 
     /// <summary>
     /// What the Functions host reads, from the metadata the Worker SDK generated: its own storage

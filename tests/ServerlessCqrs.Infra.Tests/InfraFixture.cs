@@ -6,17 +6,16 @@ namespace ServerlessCqrs.Infra.Tests;
 /// <summary>Runs bicep once for all tests: build, lint, and the deployment of a fully configured environment.</summary>
 public sealed class InfraFixture : IAsyncLifetime
 {
-    /// <summary>The parameters azd would pass for an environment with a signed-in user and OpenObserve set.</summary>
-    public static readonly IReadOnlyDictionary<string, string> FullParameters = new Dictionary<string, string>
+    /// <summary>An azd environment with a signed-in user and OpenObserve set (`azd env set OPENOBSERVE_…`).</summary>
+    public static readonly IReadOnlyDictionary<string, string> FullEnvironment = new Dictionary<string, string>
     {
-        ["environmentName"] = "ci",
-        ["location"] = "swedencentral",
-        ["principalId"] = "5f0e9a27-3f7c-4c1e-9a51-2d6a3b7e8c90",
-        ["principalType"] = "User",
-        // Where nothing listens, so the app's telemetry exporters fail fast when the test host stops.
-        ["openObserveUrl"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
-        ["openObserveOrganization"] = "acme",
-        ["openObserveToken"] = "Basic cm9vdEBleGFtcGxlLmNvbTpzZWNyZXQ=",
+        ["AZURE_ENV_NAME"] = "ci",
+        ["AZURE_LOCATION"] = "swedencentral",
+        ["AZURE_PRINCIPAL_ID"] = "5f0e9a27-3f7c-4c1e-9a51-2d6a3b7e8c90",
+        // Where nothing listens, so the app's telemetry exporters fail fast when a test host stops.
+        ["OPENOBSERVE_URL"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
+        ["OPENOBSERVE_ORGANIZATION"] = "acme",
+        ["OPENOBSERVE_TOKEN"] = "Basic cm9vdEBleGFtcGxlLmNvbTpzZWNyZXQ=",
     };
 
     internal BicepResult Build { get; private set; } = null!;
@@ -34,7 +33,7 @@ public sealed class InfraFixture : IAsyncLifetime
         Build = await BicepCli.RunAsync(infra, "build", "main.bicep", "--stdout");
         Lint = await BicepCli.RunAsync(infra, "lint", "main.bicep");
         Template = Build.ExitCode == 0 ? JsonNode.Parse(Build.Output)!.AsObject() : [];
-        Deployment = await DeploymentSnapshot.CreateAsync(FullParameters, FullParameters["location"]);
+        Deployment = await DeploymentSnapshot.CreateAsync(AzdEnvironment.Parameters(FullEnvironment), FullEnvironment["AZURE_LOCATION"]);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
