@@ -93,14 +93,17 @@ public sealed class OrdersWalkthroughTests(LocalHostFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Health_IsHealthy_AndNotCached()
+    public async Task Health_IsHealthy_AndNotCached_AsTheReadmeShows()
     {
+        const string Body = """{"status":"Healthy","checks":{"redis":"Healthy"}}""";
         using var client = factory.CreateClient();
 
         var response = await client.GetAsync("/api/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", (await response.ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(Body, await response.Content.ReadAsStringAsync());
         Assert.True(response.Headers.CacheControl?.NoStore);
+        var example = (await File.ReadAllLinesAsync(Repository.PathOf("README.md"))).Single(line => line.StartsWith("curl -s $API/health", StringComparison.Ordinal));
+        Assert.EndsWith("# " + Body, example, StringComparison.Ordinal);
     }
 }
