@@ -54,6 +54,8 @@ var names = {
 var events = {
   topicName: 'cqrs-events'
   subscriptionName: 'cqrs-handlers'
+  // The Storage Queue transport (local runs; off here, but its trigger's binding must resolve).
+  storageQueueName: 'cqrs-events'
   // = Cqrs:Events:MaxDeliveryAttempts: the app dead-letters on the last delivery, with a reason.
   maxDeliveryAttempts: 5
   // Renewed by the host up to host.json maxAutoLockRenewalDuration (5 minutes = functionTimeout).
@@ -91,6 +93,7 @@ module storage 'core/storage/storage-account.bicep' = {
     tags: tags
     deploymentContainerName: names.deploymentContainer
     tables: tables
+    queues: [events.storageQueueName, '${events.storageQueueName}-poison']
   }
 }
 
@@ -170,6 +173,7 @@ module functions 'app/functions-app.bicep' = {
     serviceBusNamespace: serviceBus.outputs.fullyQualifiedNamespace
     topicName: serviceBus.outputs.topicName
     subscriptionName: serviceBus.outputs.subscriptionName
+    storageQueueName: events.storageQueueName
     maxDeliveryAttempts: events.maxDeliveryAttempts
     redisConnectionStringSecretUri: redis.outputs.connectionStringSecretUri
     openObserveUrl: openObserveUrl

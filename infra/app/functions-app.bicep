@@ -34,6 +34,9 @@ param serviceBusNamespace string
 param topicName string
 param subscriptionName string
 
+@description('The Storage Queue transport\'s queue, which the (disabled) queue trigger names.')
+param storageQueueName string
+
 @description('Deliveries of an event before the app dead-letters it; the subscription\'s maxDeliveryCount is the same.')
 param maxDeliveryAttempts int
 
@@ -84,7 +87,7 @@ module host '../core/host/flex-function-app.bicep' = {
       // The Storage Queue trigger serves local runs; here it stays off. Its queue-name binding
       // expression must still resolve, or the host reports the function in error.
       'AzureWebJobs.DispatchQueuedEvent.Disabled': 'true'
-      Cqrs__Events__StorageQueue__QueueName: 'cqrs-events'
+      Cqrs__Events__StorageQueue__QueueName: storageQueueName
 
       // The query cache's second level and backplane.
       ConnectionStrings__Redis: '@Microsoft.KeyVault(SecretUri=${redisConnectionStringSecretUri})'

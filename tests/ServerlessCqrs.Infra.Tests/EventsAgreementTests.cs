@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Xml;
 using Microsoft.Extensions.Options;
 using ServerlessCqrs.Azure.ServiceBus;
+using ServerlessCqrs.Azure.StorageQueues;
 using ServerlessCqrs.Azure.Tables;
 using ServerlessCqrs.Events;
 using ServerlessCqrs.Infra.Tests.Bicep;
@@ -84,6 +85,21 @@ public sealed class EventsAgreementTests(InfraFixture infra)
         Assert.Equal(
             tables.Order(StringComparer.Ordinal),
             Deployment.OfType("Microsoft.Storage/storageAccounts/tableServices/tables").Select(t => t.Name.Split('/')[^1]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Queues_AreTheStorageQueueTransportsOwn()
+    {
+        // Switched to the Storage Queue transport (the settings' queue name, with Transport=StorageQueue), the app finds its queues ready.
+        var settings = Deployment.AppSettings().ToDictionary();
+        settings["Cqrs__Events__Transport"] = "StorageQueue";
+        settings["Storage__queueServiceUri"] = "https://st.queue.core.windows.net/";
+        using var app = DeployedApp.Compose(settings);
+        var queue = app.Services.GetRequiredService<IOptions<StorageQueueOptions>>().Value;
+
+        Assert.Equal(
+            new[] { queue.QueueName, queue.PoisonQueueName }.Order(StringComparer.Ordinal),
+            Deployment.OfType("Microsoft.Storage/storageAccounts/queueServices/queues").Select(q => q.Name.Split('/')[^1]).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
-// The storage account: the Functions host's own storage, the deployment package, and the app's tables
-// (state with its outbox, the handler ledger, read models). No shared keys: only Entra identities.
+// The storage account: the Functions host's own storage, the deployment package, the app's tables
+// (state with its outbox, the handler ledger, read models) and the Storage Queue transport's queues.
+// No shared keys: only Entra identities.
 
 @description('The account\'s name (3-24 lower-case letters and digits).')
 param name string
@@ -15,6 +16,9 @@ param deploymentContainerName string
 
 @description('The tables the app uses, created here so they exist before the first request.')
 param tables string[]
+
+@description('The Storage Queue transport\'s queue and its poison queue, ready for when the app is switched to it.')
+param queues string[]
 
 resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
@@ -48,6 +52,16 @@ resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
         publicAccess: 'None'
       }
     }
+  }
+
+  resource queueService 'queueServices' = {
+    name: 'default'
+
+    resource appQueues 'queues' = [
+      for queue in queues: {
+        name: queue
+      }
+    ]
   }
 
   resource tableService 'tableServices' = {
