@@ -44,10 +44,12 @@ public sealed class OpenObserveExportTests
         Assert.Equal("", http.ParentSpanId.Trim('0'));
         Assert.Equal(http.SpanId, trace.Single(s => s.Name == "command CreateOrder").ParentSpanId);
 
+        string[] metrics = ["cqrs.commands", "cqrs.command.duration", "cqrs.events.published", "cqrs.events.handled"];
+        // The handler's counter is recorded after the command's, so it may come one export later.
         await Eventually.HoldsAsync(() =>
             receiver.Of("logs").Any(e => e.StreamName == "cqrs-commands") && receiver.Of("logs").Any(e => e.StreamName == "cqrs-events")
-            && receiver.Of("metrics").SelectMany(e => OtlpProtobuf.Strings(e.Body)).Contains("cqrs.commands"),
-            "command and event logs reach their streams, the metrics arrive");
+            && !metrics.Except(receiver.Of("metrics").SelectMany(e => OtlpProtobuf.Strings(e.Body))).Any(),
+            "command and event logs reach their streams, every metric arrives");
 
         foreach (var export in receiver.Exports)
         {
@@ -60,8 +62,6 @@ public sealed class OpenObserveExportTests
         Assert.All(receiver.Of("metrics"), e => Assert.Null(e.StreamName));
         var commandLog = receiver.Of("logs").Where(e => e.StreamName == "cqrs-commands").SelectMany(e => OtlpProtobuf.Strings(e.Body)).ToHashSet();
         Assert.Empty(new[] { "bus", "type", "id", "status", "handler", "durationMs", "retryCount", "CreateOrder", "orders-api" }.Except(commandLog));
-        var metricNames = receiver.Of("metrics").SelectMany(e => OtlpProtobuf.Strings(e.Body)).ToHashSet();
-        Assert.Empty(new[] { "cqrs.commands", "cqrs.command.duration", "cqrs.events.published", "cqrs.events.handled" }.Except(metricNames));
 
         // The token is only ever in the Authorization header: not in any body, nor in the host's own output.
         var secret = Encoding.UTF8.GetBytes(Token);
