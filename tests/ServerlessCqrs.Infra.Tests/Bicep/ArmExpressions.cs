@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace ServerlessCqrs.Infra.Tests.Bicep;
@@ -29,27 +28,27 @@ internal sealed class ArmExpressions(AzureStandIn azure, IReadOnlyDictionary<str
             return JsonValue.Create(text.StartsWith("[[", StringComparison.Ordinal) ? text[1..] : text);
         }
 
-        var parser = new Parser(text[1..^1]);
-        var value = Expression(parser);
-        parser.ExpectEnd();
+        var reader = new ArmExpressionReader(text[1..^1]);
+        var value = Expression(reader);
+        reader.ExpectEnd();
         return value;
     }
 
-    private JsonNode? Expression(Parser parser)
+    private JsonNode? Expression(ArmExpressionReader reader)
     {
-        var value = Primary(parser);
+        var value = Primary(reader);
         while (true)
         {
-            if (parser.TryTake('.'))
+            if (reader.TryTake('.'))
             {
-                var name = parser.Identifier();
+                var name = reader.Identifier();
                 value = (value as JsonObject)?.FirstOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value
                     ?? throw new InvalidOperationException($"No property {name} in {value?.ToJsonString()}.");
             }
-            else if (parser.TryTake('['))
+            else if (reader.TryTake('['))
             {
-                var index = Expression(parser);
-                parser.Expect(']');
+                var index = Expression(reader);
+                reader.Expect(']');
                 value = value is JsonArray array ? array[(int)Number(index)] : value?[Text(index)];
             }
             else
@@ -59,34 +58,34 @@ internal sealed class ArmExpressions(AzureStandIn azure, IReadOnlyDictionary<str
         }
     }
 
-    private JsonNode? Primary(Parser parser)
+    private JsonNode? Primary(ArmExpressionReader reader)
     {
-        if (parser.TryString(out var literal))
+        if (reader.TryString(out var literal))
         {
             return JsonValue.Create(literal);
         }
 
-        if (parser.TryNumber(out var number))
+        if (reader.TryNumber(out var number))
         {
             return JsonValue.Create(number);
         }
 
-        var name = parser.Identifier();
+        var name = reader.Identifier();
         if (name is "true" or "false" or "null")
         {
             return name == "null" ? null : JsonValue.Create(name == "true");
         }
 
-        parser.Expect('(');
+        reader.Expect('(');
         var arguments = new List<JsonNode?>();
-        if (!parser.TryTake(')'))
+        if (!reader.TryTake(')'))
         {
             do
             {
-                arguments.Add(Expression(parser));
+                arguments.Add(Expression(reader));
             }
-            while (parser.TryTake(','));
-            parser.Expect(')');
+            while (reader.TryTake(','));
+            reader.Expect(')');
         }
 
         return Call(name, arguments);
@@ -124,106 +123,4 @@ internal sealed class ArmExpressions(AzureStandIn azure, IReadOnlyDictionary<str
         ? flag : throw new InvalidOperationException($"{node?.ToJsonString()} is not a boolean.");
 
     private static double Number(JsonNode? node) => double.Parse(Text(node), CultureInfo.InvariantCulture);
-
-    /// <summary>Tokens of the expression language: names, 'strings' ('' escapes a quote), numbers and punctuation.</summary>
-    private sealed class Parser(string text)
-    {
-        private int _at;
-
-        public bool TryTake(char c)
-        {
-            SkipSpaces();
-            if (_at < text.Length && text[_at] == c)
-            {
-                _at++;
-                return true;
-            }
-
-            return false;
-        }
-
-        public void Expect(char c)
-        {
-            if (!TryTake(c))
-            {
-                throw new FormatException($"Expected '{c}' at {_at} in {text}.");
-            }
-        }
-
-        public void ExpectEnd()
-        {
-            SkipSpaces();
-            if (_at != text.Length)
-            {
-                throw new FormatException($"Unexpected '{text[_at..]}' in {text}.");
-            }
-        }
-
-        public string Identifier()
-        {
-            SkipSpaces();
-            var start = _at;
-            while (_at < text.Length && (char.IsLetterOrDigit(text[_at]) || text[_at] == '_'))
-            {
-                _at++;
-            }
-
-            return _at > start ? text[start.._at] : throw new FormatException($"Expected a name at {start} in {text}.");
-        }
-
-        public bool TryString(out string value)
-        {
-            value = "";
-            if (!TryTake('\''))
-            {
-                return false;
-            }
-
-            var builder = new StringBuilder();
-            while (true)
-            {
-                var c = text[_at++];
-                if (c == '\'' && _at < text.Length && text[_at] == '\'')
-                {
-                    builder.Append('\'');
-                    _at++;
-                }
-                else if (c == '\'')
-                {
-                    value = builder.ToString();
-                    return true;
-                }
-                else
-                {
-                    builder.Append(c);
-                }
-            }
-        }
-
-        public bool TryNumber(out long value)
-        {
-            SkipSpaces();
-            var start = _at;
-            while (_at < text.Length && (char.IsDigit(text[_at]) || (_at == start && text[_at] == '-')))
-            {
-                _at++;
-            }
-
-            if (long.TryParse(text[start.._at], CultureInfo.InvariantCulture, out value))
-            {
-                return true;
-            }
-
-            _at = start;
-            return false;
-        }
-
-        private void SkipSpaces()
-        {
-            while (_at < text.Length && text[_at] == ' ')
-            {
-                _at++;
-            }
-        }
-    }
 }
