@@ -56,6 +56,42 @@ public sealed class ValidationBehaviorTests
         Assert.True((await services.Bus().SendAsync(new Touch { Id = "" })).IsSuccess);
     }
 
+    [Fact]
+    public async Task ContextAttribute_OnAValidField_PassesIt_AndObjectRulesStillRun()
+    {
+        using var services = TestKernel.Build(b => b.AddHandler<SignUpHandler>());
+
+        var valid = await services.Bus().SendAsync(new SignUp { Password = "p4ss", Repeated = "p4ss" });
+        var mismatched = await services.Bus().SendAsync(new SignUp { Password = "p4ss", Repeated = "pass" });
+        var ruleBroken = await services.Bus().SendAsync(new SignUp { Password = "admin", Repeated = "admin" });
+
+        Assert.True(valid.IsSuccess);
+        Assert.Equal(["repeated"], mismatched.Error!.Fields.Keys);
+        Assert.Equal(["That password is not allowed."], ruleBroken.Error!.Fields["password"]);
+    }
+
+    public sealed record SignUp : ICommand, IValidatableObject
+    {
+        [Required]
+        public string Password { get; init; } = "";
+
+        [Compare(nameof(Password))]
+        public string Repeated { get; init; } = "";
+
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            if (Password == "admin")
+            {
+                yield return new ValidationResult("That password is not allowed.", [nameof(Password)]);
+            }
+        }
+    }
+
+    public sealed class SignUpHandler : ICommandHandler<SignUp>
+    {
+        public ValueTask<Result> HandleAsync(SignUp command, CancellationToken cancellationToken) => default;
+    }
+
     public sealed record Item
     {
         [Required]

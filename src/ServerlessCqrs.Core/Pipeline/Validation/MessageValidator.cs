@@ -42,12 +42,17 @@ internal sealed class MessageValidator
         foreach (var property in plan.Properties)
         {
             var value = property.Get(instance);
-            if (!Passes(property.Attributes, value))
+            if (Passes(property.Attributes, value))
+            {
+                continue;
+            }
+
+            // Failed the cheap check, or has an attribute (such as [Compare]) that needs the context to tell.
+            var context = new ValidationContext(instance) { MemberName = property.ClrName, DisplayName = property.JsonName };
+            var results = new List<ValidationResult>();
+            if (!Validator.TryValidateValue(value, context, results, property.Attributes))
             {
                 fieldsValid = false;
-                var context = new ValidationContext(instance) { MemberName = property.ClrName, DisplayName = property.JsonName };
-                var results = new List<ValidationResult>();
-                Validator.TryValidateValue(value, context, results, property.Attributes);
                 (errors ??= new()).AddAll(results, path + property.JsonName);
             }
         }
@@ -84,7 +89,7 @@ internal sealed class MessageValidator
         }
     }
 
-    /// <summary>The cheap check: true when every attribute accepts the value without needing a context.</summary>
+    /// <summary>The cheap check: true when every attribute accepts the value without needing a context (false: ask with one).</summary>
     private static bool Passes(ValidationAttribute[] attributes, object? value)
     {
         foreach (var attribute in attributes)
