@@ -21,7 +21,8 @@ internal static class DeployedApp
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         ((IConfigurationBuilder)builder.Configuration).Add(settings);
         builder.Services.AddFakeLogging();
-        builder.Services.AddFunctionsApp(builder.Configuration);
+        // Deployed means published, and publishing builds the Service Bus trigger.
+        builder.Services.AddFunctionsApp(builder.Configuration, serviceBusTriggerBuilt: true);
         return builder.Build();
     }
 

@@ -20,7 +20,8 @@ internal static class EventFunctionsHost
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddFakeLogging();
-        builder.Services.AddFunctionsApp(builder.Configuration);
+        // These tests compile the Service Bus trigger themselves, as a published build has it.
+        builder.Services.AddFunctionsApp(builder.Configuration, serviceBusTriggerBuilt: true);
         builder.Services.AddServerlessCqrs().AddHandler<TripwireHandler>();
         return builder.Build();
     }
