@@ -21,53 +21,102 @@ internal sealed class ServiceBusDeadLetterQueue(DeadLetterReceiver deadLetters, 
     public async ValueTask<IReadOnlyList<DeadLetter>> ListAsync(int maxCount = 100, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
-        var peeked = await deadLetters.Receiver.PeekMessagesAsync(maxCount, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // From the start every time: without a sequence number the receiver goes on from its last peek.
+        var peeked = await deadLetters.Receiver.PeekMessagesAsync(maxCount, fromSequenceNumber: 0, cancellationToken).ConfigureAwait(false);
         return [.. peeked.Select(ServiceBusEventMessages.ToDeadLetter)];
     }
 
-    public async ValueTask<bool> ReplayAsync(Guid eventId, CancellationToken cancellationToken = default) =>
-        await ReplayWhereAsync(m => m.MessageId == eventId.ToString(), stopAfterFirst: true, cancellationToken).ConfigureAwait(false) > 0;
+    public async ValueTask<bool> ReplayAsync(Guid eventId, CancellationToken cancellationToken = default)
+    {
+        var id = eventId.ToString();
+        // Peeking locks nothing, so an id that is not there costs no receive.
+        return await ContainsAsync(id, cancellationToken).ConfigureAwait(false)
+            && await ReplayWhereAsync(m => m.MessageId == id, maxEvents: 1, cancellationToken).ConfigureAwait(false) > 0;
+    }
 
     public ValueTask<int> ReplayAllAsync(CancellationToken cancellationToken = default) =>
-        ReplayWhereAsync(_ => true, stopAfterFirst: false, cancellationToken);
+        ReplayWhereAsync(_ => true, maxEvents: int.MaxValue, cancellationToken);
 
-    /// <summary>
-    /// Receives the dead letters batch by batch, replaying matches and abandoning the rest (which
-    /// unlocks them in place). Stops when the sub-queue is empty or shows a message it already
-    /// handled, so events that fail again and return are not replayed twice in one call.
-    /// </summary>
-    private async ValueTask<int> ReplayWhereAsync(Func<ServiceBusReceivedMessage, bool> matches, bool stopAfterFirst, CancellationToken cancellationToken)
+    private async ValueTask<bool> ContainsAsync(string messageId, CancellationToken cancellationToken)
     {
-        var receiver = deadLetters.Receiver;
-        var seen = new HashSet<long>();
-        var replayed = 0;
+        var from = 0L;
         while (true)
         {
-            var batch = await receiver.ReceiveMessagesAsync(BatchSize, WaitForMessages, cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0)
+            var page = await deadLetters.Receiver.PeekMessagesAsync(BatchSize, from, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
             {
-                return replayed;
+                return false;
             }
 
-            var done = false;
-            foreach (var message in batch)
+            if (page.Any(m => m.MessageId == messageId))
             {
-                done |= !seen.Add(message.SequenceNumber) || (stopAfterFirst && replayed > 0);
-                if (done || !matches(message))
+                return true;
+            }
+
+            from = page[^1].SequenceNumber + 1;
+        }
+    }
+
+    /// <summary>
+    /// Receives the dead letters batch by batch, replaying matches (each event once per call) and holding
+    /// the rest locked — an abandoned message comes straight back to the receiver — until the sub-queue has
+    /// no more or enough were replayed; then lets the held ones go. A message seen twice means its lock ran
+    /// out before the scan ended, so the scan stops there instead of going round again.
+    /// </summary>
+    private async ValueTask<int> ReplayWhereAsync(Func<ServiceBusReceivedMessage, bool> matches, int maxEvents, CancellationToken cancellationToken)
+    {
+        var receiver = deadLetters.Receiver;
+        var held = new List<ServiceBusReceivedMessage>();
+        var seen = new HashSet<long>();
+        var replayed = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            var lockRanOut = false;
+            while (replayed.Count < maxEvents && !lockRanOut)
+            {
+                var batch = await receiver.ReceiveMessagesAsync(BatchSize, WaitForMessages, cancellationToken).ConfigureAwait(false);
+                if (batch.Count == 0)
                 {
-                    await receiver.AbandonMessageAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    continue;
+                    break;
                 }
 
-                var envelope = ServiceBusEventMessages.ToEnvelope(message) with { DeliveryAttempt = 1 };
-                await topic.SendMessageAsync(ServiceBusEventMessages.ToMessage(envelope), cancellationToken).ConfigureAwait(false);
-                await receiver.CompleteMessageAsync(message, cancellationToken).ConfigureAwait(false);
-                replayed++;
-            }
+                held.AddRange(batch);
+                foreach (var message in batch)
+                {
+                    lockRanOut |= !seen.Add(message.SequenceNumber);
+                    if (lockRanOut || replayed.Count >= maxEvents || !matches(message) || replayed.Contains(message.MessageId))
+                    {
+                        continue;
+                    }
 
-            if (done || (stopAfterFirst && replayed > 0))
+                    var envelope = ServiceBusEventMessages.ToEnvelope(message) with { DeliveryAttempt = 1 };
+                    await topic.SendMessageAsync(ServiceBusEventMessages.ToMessage(envelope), cancellationToken).ConfigureAwait(false);
+                    await receiver.CompleteMessageAsync(message, cancellationToken).ConfigureAwait(false);
+                    held.Remove(message);
+                    replayed.Add(message.MessageId);
+                }
+            }
+        }
+        finally
+        {
+            // Even when the caller gave up or a send failed: what was not replayed goes back as it was.
+            await ReleaseAsync(receiver, held).ConfigureAwait(false);
+        }
+
+        return replayed.Count;
+    }
+
+    private static async Task ReleaseAsync(ServiceBusReceiver receiver, List<ServiceBusReceivedMessage> held)
+    {
+        foreach (var message in held)
+        {
+            try
             {
-                return replayed;
+                await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ServiceBusException exception) when (exception.Reason == ServiceBusFailureReason.MessageLockLost)
+            {
+                // Its lock ran out: the broker has released it already.
             }
         }
     }

@@ -96,7 +96,7 @@ public sealed class ServiceBusSeamTests
             [ServiceBusEventMessages.DeadLetteredAtProperty] = "2026-11-24T12:00:05.0000000+00:00",
         });
         var receiver = new Mock<ServiceBusReceiver>();
-        receiver.Setup(r => r.PeekMessagesAsync(10, null, It.IsAny<CancellationToken>())).ReturnsAsync([deadLettered]);
+        receiver.Setup(r => r.PeekMessagesAsync(10, It.IsAny<long?>(), It.IsAny<CancellationToken>())).ReturnsAsync([deadLettered]);
 
         var deadLetter = Assert.Single(await new ServiceBusDeadLetterQueue(new DeadLetterReceiver(receiver.Object), Mock.Of<ServiceBusSender>()).ListAsync(10));
 
@@ -106,46 +106,93 @@ public sealed class ServiceBusSeamTests
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 12, 0, 5, TimeSpan.Zero), deadLetter.DeadLetteredAt);
     }
 
-    [Fact]
-    public async Task Replay_SendsTheEventBackWithItsIdAndTrace_ThenCompletesTheDeadLetter_AndLeavesTheOthers()
+    private static (FakeDeadLetterSubQueue Broker, EventEnvelope[] Events) DeadLetters(int count)
     {
-        var wanted = Envelope();
-        var other = Envelope();
-        var wantedMessage = Received(ServiceBusEventMessages.ToMessage(wanted), extra: new Dictionary<string, object> { ["DeadLetterReason"] = "HandlerFailed" });
-        var otherMessage = Received(ServiceBusEventMessages.ToMessage(other));
-        var receiver = new Mock<ServiceBusReceiver>();
-        receiver.SetupSequence(r => r.ReceiveMessagesAsync(It.IsAny<int>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync([otherMessage, wantedMessage])
-            .ReturnsAsync([]);
-        var sent = new List<ServiceBusMessage>();
+        var events = Enumerable.Range(0, count).Select(_ => Envelope()).ToArray();
+        var broker = new FakeDeadLetterSubQueue(events.Select(e =>
+        {
+            var message = ServiceBusEventMessages.ToMessage(e);
+            message.ApplicationProperties["DeadLetterReason"] = "HandlerFailed";
+            return message;
+        }));
+        return (broker, events);
+    }
+
+    private static Mock<ServiceBusSender> Topic(List<ServiceBusMessage> sent)
+    {
         var topic = new Mock<ServiceBusSender>();
         topic.Setup(s => s.SendMessageAsync(Capture.In(sent), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        return topic;
+    }
 
-        Assert.True(await new ServiceBusDeadLetterQueue(new DeadLetterReceiver(receiver.Object), topic.Object).ReplayAsync(wanted.EventId));
+    [Fact]
+    public async Task Replay_ReachesADeadLetterFarBehindTheFirstBatch_AndLeavesTheOthersUnlocked()
+    {
+        var (broker, events) = DeadLetters(150);
+        var wanted = events[140];
+        var sent = new List<ServiceBusMessage>();
+
+        Assert.True(await new ServiceBusDeadLetterQueue(new DeadLetterReceiver(broker), Topic(sent).Object).ReplayAsync(wanted.EventId));
 
         var replayed = Assert.Single(sent);
         Assert.Equal((wanted.EventId.ToString(), wanted.TraceParent), (replayed.MessageId, replayed.ApplicationProperties["traceparent"]));
         Assert.False(replayed.ApplicationProperties.ContainsKey("DeadLetterReason"));
-        receiver.Verify(r => r.CompleteMessageAsync(wantedMessage, It.IsAny<CancellationToken>()));
-        receiver.Verify(r => r.AbandonMessageAsync(otherMessage, null, It.IsAny<CancellationToken>()));
-        receiver.Verify(r => r.CompleteMessageAsync(otherMessage, It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(events.Where(e => e != wanted).Select(e => e.EventId.ToString()), broker.MessageIds);
+        Assert.Equal(0, broker.LockedCount);
     }
 
     [Fact]
-    public async Task Replay_WhoseSendFails_LeavesTheDeadLetterInPlace()
+    public async Task Replay_OfAnIdThatIsNotThere_IsFalse_AndLocksNothing()
     {
-        var envelope = Envelope();
-        var message = Received(ServiceBusEventMessages.ToMessage(envelope));
-        var receiver = new Mock<ServiceBusReceiver>();
-        receiver.Setup(r => r.ReceiveMessagesAsync(It.IsAny<int>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>())).ReturnsAsync([message]);
+        var (broker, events) = DeadLetters(120);
+        var sent = new List<ServiceBusMessage>();
+
+        Assert.False(await new ServiceBusDeadLetterQueue(new DeadLetterReceiver(broker), Topic(sent).Object).ReplayAsync(Guid.NewGuid()));
+
+        Assert.Empty(sent);
+        Assert.Equal(events.Length, broker.MessageIds.Count);
+        Assert.Equal(0, broker.LockedCount);
+    }
+
+    [Fact]
+    public async Task ReplayAll_SendsEveryDeadLetterOnce()
+    {
+        var (broker, events) = DeadLetters(130);
+        var sent = new List<ServiceBusMessage>();
+
+        var count = await new ServiceBusDeadLetterQueue(new DeadLetterReceiver(broker), Topic(sent).Object).ReplayAllAsync();
+
+        Assert.Equal(events.Length, count);
+        Assert.Equal(events.Select(e => e.EventId.ToString()).Order(), sent.Select(m => m.MessageId).Order());
+        Assert.Empty(broker.MessageIds);
+    }
+
+    [Fact]
+    public async Task List_StartsFromTheOldestEachTime()
+    {
+        var (broker, events) = DeadLetters(5);
+        var queue = new ServiceBusDeadLetterQueue(new DeadLetterReceiver(broker), Mock.Of<ServiceBusSender>());
+
+        var first = await queue.ListAsync(3);
+        var second = await queue.ListAsync(3);
+
+        Assert.Equal(events.Take(3).Select(e => e.EventId), second.Select(d => d.Envelope.EventId));
+        Assert.Equal(first.Select(d => d.Envelope.EventId), second.Select(d => d.Envelope.EventId));
+    }
+
+    [Fact]
+    public async Task Replay_WhoseSendFails_LeavesTheDeadLetterInPlace_Unlocked()
+    {
+        var (broker, events) = DeadLetters(3);
         var topic = new Mock<ServiceBusSender>();
         topic.Setup(s => s.SendMessageAsync(It.IsAny<ServiceBusMessage>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ServiceBusException("unreachable", ServiceBusFailureReason.ServiceCommunicationProblem));
 
         await Assert.ThrowsAsync<ServiceBusException>(async () =>
-            await new ServiceBusDeadLetterQueue(new DeadLetterReceiver(receiver.Object), topic.Object).ReplayAllAsync());
+            await new ServiceBusDeadLetterQueue(new DeadLetterReceiver(broker), topic.Object).ReplayAllAsync());
 
-        receiver.Verify(r => r.CompleteMessageAsync(It.IsAny<ServiceBusReceivedMessage>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(events.Select(e => e.EventId.ToString()), broker.MessageIds);
+        Assert.Equal(0, broker.LockedCount);
     }
 
     [Fact]
