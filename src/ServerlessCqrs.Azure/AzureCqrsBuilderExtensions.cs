@@ -12,6 +12,7 @@ using ServerlessCqrs.Azure.ServiceBus;
 using ServerlessCqrs.Azure.StorageQueues;
 using ServerlessCqrs.Azure.Tables;
 using ServerlessCqrs.Events;
+using ServerlessCqrs.Housekeeping;
 using ServerlessCqrs.Outbox;
 
 namespace ServerlessCqrs;
@@ -63,7 +64,9 @@ public static class AzureCqrsBuilderExtensions
         services.TryAddSingleton<CqrsTables>();
         services.TryAddSingleton<TableStateStore>();
         services.Replace(ServiceDescriptor.Singleton<IOutboxStore, TableOutboxStore>());
-        services.Replace(ServiceDescriptor.Singleton<IEventHandlerLedger, TableEventHandlerLedger>());
+        services.TryAddSingleton<TableEventHandlerLedger>();
+        services.Replace(ServiceDescriptor.Singleton<IEventHandlerLedger>(sp => sp.GetRequiredService<TableEventHandlerLedger>()));
+        services.AddSingleton<IHousekeepingTask>(sp => sp.GetRequiredService<TableEventHandlerLedger>());
     }
 
     private static void AddStorageQueue(IServiceCollection services, AzureConnection connection)

@@ -25,26 +25,18 @@ public sealed class FunctionMetadataTests
         Assert.Equal(methods, trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
-    [Fact]
-    public void KeepQueriesWarm_IsATimerEveryThirtySeconds()
+    [Theory]
+    [InlineData("KeepQueriesWarm", "*/30 * * * * *")]
+    [InlineData("SweepOutbox", "*/10 * * * * *")]
+    [InlineData("Housekeeping", "0 */5 * * * *")]
+    public void Timer_RunsOnItsSchedule(string name, string schedule)
     {
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
 
-        var function = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "KeepQueriesWarm");
+        var function = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
         var trigger = Assert.Single(function.GetProperty("bindings").EnumerateArray());
 
-        Assert.Equal(("timerTrigger", "*/30 * * * * *"), (trigger.GetProperty("type").GetString(), trigger.GetProperty("schedule").GetString()));
-    }
-
-    [Fact]
-    public void SweepOutbox_IsATimerEveryTenSeconds()
-    {
-        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
-
-        var function = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "SweepOutbox");
-        var trigger = Assert.Single(function.GetProperty("bindings").EnumerateArray());
-
-        Assert.Equal(("timerTrigger", "*/10 * * * * *"), (trigger.GetProperty("type").GetString(), trigger.GetProperty("schedule").GetString()));
+        Assert.Equal(("timerTrigger", schedule), (trigger.GetProperty("type").GetString(), trigger.GetProperty("schedule").GetString()));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using ServerlessCqrs.Caching;
 using ServerlessCqrs.Diagnostics;
 using ServerlessCqrs.Events;
 using ServerlessCqrs.Events.InProcess;
+using ServerlessCqrs.Housekeeping;
 using ServerlessCqrs.Internal;
 using ServerlessCqrs.Outbox;
 using ServerlessCqrs.Pipeline.Behaviors;
@@ -68,6 +69,8 @@ public static class CqrsServiceCollectionExtensions
         AddPipeline(services);
         AddCaching(services);
         AddEvents(services);
+        services.TryAddSingleton<Housekeeper>();
+        services.AddHostedService<HousekeepingService>();
     }
 
     private static void AddPipeline(IServiceCollection services)

@@ -55,8 +55,8 @@ public sealed record DispatchDecision
     /// <summary>The failure, when a handler threw.</summary>
     public Exception? Exception { get; }
 
-    /// <summary>Redeliver after a transient failure.</summary>
-    public static DispatchDecision Retry(string description, Exception exception) =>
+    /// <summary>Redeliver after a transient failure (or while another delivery runs a handler).</summary>
+    public static DispatchDecision Retry(string description, Exception? exception = null) =>
         new(DispatchAction.Retry, null, description, exception);
 
     /// <summary>Dead-letter the message.</summary>

@@ -12,6 +12,15 @@ public sealed class EventDeliveryOptions
     /// </summary>
     public int MaxDeliveryAttempts { get; set; } = 5;
 
-    /// <summary>How long the in-memory ledger remembers successful handlers (default 1 day).</summary>
-    public TimeSpan LedgerRetention { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>
+    /// How long the ledger remembers that a handler ran for an event (default 14 days, as long as a dead
+    /// letter lives on Service Bus, so a replay skips what already succeeded).
+    /// </summary>
+    public TimeSpan LedgerRetention { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// How long a delivery's claim on running a handler holds before another delivery may take it over
+    /// (its owner died), 1 second to 1 day (default 5 minutes, the Functions host's <c>functionTimeout</c>).
+    /// </summary>
+    public TimeSpan HandlerLease { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -20,7 +20,7 @@ namespace ServerlessCqrs.Events;
 /// a non-transient error dead-letters it; transient failures retry until
 /// <see cref="EventDeliveryOptions.MaxDeliveryAttempts"/>, then dead-letter.
 /// </remarks>
-public sealed partial class EventDispatcher : IDisposable
+public sealed partial class EventDispatcher
 {
     private readonly MessageRegistry _registry;
     private readonly IServiceScopeFactory _scopeFactory;
@@ -46,21 +46,6 @@ public sealed partial class EventDispatcher : IDisposable
         _options = options;
         _metrics = metrics;
         _logger = logger;
-    }
-
-    /// <summary>
-    /// Deliveries of one event id take turns (striped by id), so duplicates that arrive together
-    /// in this process see each other's ledger entries instead of both running the handlers.
-    /// </summary>
-    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        foreach (var stripe in _stripes)
-        {
-            stripe.Dispose();
-        }
     }
 
     /// <summary>Dispatches the event inside a consumer span that continues the producer's trace.</summary>
@@ -184,6 +169,12 @@ public sealed partial class EventDispatcher : IDisposable
             return DispatchDecision.Complete;
         }
 
+        if (failed.Error is null)
+        {
+            return RetryUnlessExhausted(envelope,
+                $"{failed.Handler} is being run for this event by another delivery (this is delivery {envelope.DeliveryAttempt})", exception: null);
+        }
+
         var what = $"{failed.Handler} failed on delivery {envelope.DeliveryAttempt} with {failed.Error.GetType().Name}: {failed.Error.Message}";
         if (!_classifier.IsTransient(failed.Error))
         {
@@ -194,54 +185,70 @@ public sealed partial class EventDispatcher : IDisposable
     }
 
     /// <summary>A transient failure: redeliver, unless this was the last delivery attempt.</summary>
-    private DispatchDecision RetryUnlessExhausted(EventEnvelope envelope, string description, Exception exception) =>
+    private DispatchDecision RetryUnlessExhausted(EventEnvelope envelope, string description, Exception? exception) =>
         envelope.DeliveryAttempt >= _options.CurrentValue.MaxDeliveryAttempts
             ? DispatchDecision.DeadLetter(DeadLetterReason.AttemptsExhausted, description, exception)
             : DispatchDecision.Retry(description, exception);
 
     /// <summary>
-    /// Runs every handler that has not yet succeeded for this event, all of them even if one fails,
-    /// so a redelivery only repeats the failed ones. Returns the first non-transient failure, else
-    /// the first failure, else nothing.
+    /// Runs every handler this delivery can claim in the ledger (not succeeded yet, not being run by
+    /// another delivery), all of them even if one fails, so a redelivery only repeats what is left.
+    /// Returns the first non-transient failure, else the first failure (a handler held elsewhere has
+    /// no error), else nothing.
     /// </summary>
-    private async ValueTask<(string Handler, Exception Error)?> RunHandlersAsync(
+    private async ValueTask<(string Handler, Exception? Error)?> RunHandlersAsync(
         MessageDescriptor descriptor, EventEnvelope envelope, object @event, CancellationToken cancellationToken)
     {
-        (string Handler, Exception Error)? first = null;
+        (string Handler, Exception? Error)? first = null;
         var eventId = envelope.EventId.ToString();
-        var stripe = _stripes[(envelope.EventId.GetHashCode() & int.MaxValue) % _stripes.Length];
-        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         var scope = _scopeFactory.CreateAsyncScope();
-        try
+        await using var disposeScope = scope.ConfigureAwait(false);
+        foreach (var handler in descriptor.EventHandlers)
         {
-            foreach (var handler in descriptor.EventHandlers)
+            var claim = await _ledger.TryClaimAsync(envelope.EventId, handler.HandlerName, cancellationToken).ConfigureAwait(false);
+            if (claim.Status == HandlerClaimStatus.Succeeded)
             {
-                if (await _ledger.HasSucceededAsync(envelope.EventId, handler.HandlerName, cancellationToken).ConfigureAwait(false))
+                continue;
+            }
+
+            if (claim.Status == HandlerClaimStatus.Busy)
+            {
+                first ??= (handler.HandlerName, null);
+                continue;
+            }
+
+            try
+            {
+                await handler.InvokeAsync(@event, eventId, scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                await ReleaseAsync(claim).ConfigureAwait(false);
+                if (first is not { Error: { } earlier } || _classifier.IsTransient(earlier) && !_classifier.IsTransient(exception))
                 {
-                    continue;
+                    first = (handler.HandlerName, exception);
                 }
 
-                try
-                {
-                    await handler.InvokeAsync(@event, eventId, scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
-                    await _ledger.RecordSuccessAsync(envelope.EventId, handler.HandlerName, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    if (first is null || _classifier.IsTransient(first.Value.Error) && !_classifier.IsTransient(exception))
-                    {
-                        first = (handler.HandlerName, exception);
-                    }
-                }
+                continue;
             }
-        }
-        finally
-        {
-            await scope.DisposeAsync().ConfigureAwait(false);
-            stripe.Release();
+
+            await _ledger.RecordSuccessAsync(claim, cancellationToken).ConfigureAwait(false);
         }
 
         return first;
+    }
+
+    /// <summary>Frees a failed handler's claim for the next delivery; if that fails too, the claim lapses after its lease.</summary>
+    private async ValueTask ReleaseAsync(HandlerClaim claim)
+    {
+        try
+        {
+            await _ledger.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            LogReleaseFailed(_logger, exception, claim.HandlerName, claim.EventId);
+        }
     }
 
     private void LogDecision(EventEnvelope envelope, DispatchDecision decision)
@@ -259,6 +266,10 @@ public sealed partial class EventDispatcher : IDisposable
     [LoggerMessage(EventId = 1100, EventName = "EventRetry", Level = LogLevel.Warning,
         Message = "event {type} {id} will be redelivered after delivery {deliveryAttempt}: {description}")]
     private static partial void LogRetry(ILogger logger, string type, Guid id, int deliveryAttempt, string? description);
+
+    [LoggerMessage(EventId = 1102, EventName = "HandlerClaimReleaseFailed", Level = LogLevel.Warning,
+        Message = "the claim of {handler} on event {id} could not be released; it lapses after its lease")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string handler, Guid id);
 
     [LoggerMessage(EventId = 1101, EventName = "EventDeadLettered", Level = LogLevel.Error,
         Message = "event {type} {id} dead-lettered after delivery {deliveryAttempt} ({reason}): {description}")]

@@ -1,14 +1,20 @@
 namespace ServerlessCqrs.Events;
 
 /// <summary>
-/// Remembers which handlers already succeeded for an event id, so a redelivery or replay runs only
-/// the handlers that have not.
+/// Runs each handler once per event across every delivery, replay and instance: a delivery claims the
+/// (event, handler) pair durably before running the handler and records success after, so a duplicate
+/// arriving at the same moment finds the claim and a redelivery finds the success. A claim whose owner
+/// died lapses after <see cref="EventDeliveryOptions.HandlerLease"/>; records expire after
+/// <see cref="EventDeliveryOptions.LedgerRetention"/>.
 /// </summary>
 public interface IEventHandlerLedger
 {
-    /// <summary>Whether the handler already succeeded for the event.</summary>
-    ValueTask<bool> HasSucceededAsync(Guid eventId, string handlerName, CancellationToken cancellationToken);
+    /// <summary>Claims the handler's run for the event, or says it succeeded already, or that another delivery holds it.</summary>
+    ValueTask<HandlerClaim> TryClaimAsync(Guid eventId, string handlerName, CancellationToken cancellationToken);
 
-    /// <summary>Records that the handler succeeded for the event.</summary>
-    ValueTask RecordSuccessAsync(Guid eventId, string handlerName, CancellationToken cancellationToken);
+    /// <summary>Records that the handler of an acquired claim succeeded.</summary>
+    ValueTask RecordSuccessAsync(HandlerClaim claim, CancellationToken cancellationToken);
+
+    /// <summary>Gives an acquired claim up after the handler failed, so the next delivery can run it at once.</summary>
+    ValueTask ReleaseAsync(HandlerClaim claim, CancellationToken cancellationToken);
 }

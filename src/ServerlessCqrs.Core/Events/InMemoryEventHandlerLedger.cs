@@ -1,34 +1,74 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace ServerlessCqrs.Events;
 
-/// <summary>
-/// The embedded ledger: successful handlers per event id, remembered for
-/// <see cref="EventDeliveryOptions.LedgerRetention"/> within this process.
-/// </summary>
+/// <summary>The embedded ledger: claims and successes in this process, remembered for <see cref="EventDeliveryOptions.LedgerRetention"/>.</summary>
 internal sealed class InMemoryEventHandlerLedger(TimeProvider timeProvider, IOptions<EventDeliveryOptions> options) : IEventHandlerLedger
 {
     private const int TrimEvery = 1024;
-    private readonly ConcurrentDictionary<(Guid EventId, string Handler), DateTimeOffset> _succeeded = new();
-    private int _writes;
+    private readonly Dictionary<(Guid EventId, string Handler), Entry> _entries = [];
+    private readonly Lock _gate = new();
+    private int _claims;
 
-    public ValueTask<bool> HasSucceededAsync(Guid eventId, string handlerName, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_succeeded.TryGetValue((eventId, handlerName), out var at) && !IsExpired(at));
-
-    public ValueTask RecordSuccessAsync(Guid eventId, string handlerName, CancellationToken cancellationToken)
+    public ValueTask<HandlerClaim> TryClaimAsync(Guid eventId, string handlerName, CancellationToken cancellationToken)
     {
-        _succeeded[(eventId, handlerName)] = timeProvider.GetUtcNow();
-        if (Interlocked.Increment(ref _writes) % TrimEvery == 0)
+        var now = timeProvider.GetUtcNow();
+        var settings = options.Value;
+        lock (_gate)
         {
-            foreach (var entry in _succeeded.Where(e => IsExpired(e.Value)))
+            if (++_claims % TrimEvery == 0)
             {
-                _succeeded.TryRemove(entry);
+                foreach (var expired in _entries.Where(e => e.Value.ExpiresAt <= now).Select(e => e.Key).ToList())
+                {
+                    _entries.Remove(expired);
+                }
+            }
+
+            if (_entries.TryGetValue((eventId, handlerName), out var entry) && entry.ExpiresAt > now)
+            {
+                if (entry.Succeeded)
+                {
+                    return ValueTask.FromResult(new HandlerClaim(HandlerClaimStatus.Succeeded, eventId, handlerName));
+                }
+
+                if (entry.LeaseUntil > now)
+                {
+                    return ValueTask.FromResult(new HandlerClaim(HandlerClaimStatus.Busy, eventId, handlerName));
+                }
+            }
+
+            var token = Guid.NewGuid().ToString("N");
+            _entries[(eventId, handlerName)] = new Entry(token, Succeeded: false, now + settings.HandlerLease, now + settings.LedgerRetention);
+            return ValueTask.FromResult(new HandlerClaim(HandlerClaimStatus.Acquired, eventId, handlerName, token));
+        }
+    }
+
+    public ValueTask RecordSuccessAsync(HandlerClaim claim, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var key = (claim.EventId, claim.HandlerName);
+            _entries[key] = _entries.TryGetValue(key, out var entry)
+                ? entry with { Succeeded = true }
+                : new Entry(claim.Token ?? "", Succeeded: true, default, timeProvider.GetUtcNow() + options.Value.LedgerRetention);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ReleaseAsync(HandlerClaim claim, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var key = (claim.EventId, claim.HandlerName);
+            if (_entries.TryGetValue(key, out var entry) && entry.Token == claim.Token && !entry.Succeeded)
+            {
+                _entries.Remove(key);
             }
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private bool IsExpired(DateTimeOffset succeededAt) => timeProvider.GetUtcNow() - succeededAt > options.Value.LedgerRetention;
+    private sealed record Entry(string Token, bool Succeeded, DateTimeOffset LeaseUntil, DateTimeOffset ExpiresAt);
 }

@@ -14,7 +14,8 @@ internal sealed class KernelOptionsValidation
     public ValidateOptionsResult Validate(string? name, EventDeliveryOptions options) =>
         new SettingChecks(EventDeliveryOptions.SectionName)
             .Require(options.MaxDeliveryAttempts is >= 1 and <= 100, nameof(options.MaxDeliveryAttempts), options.MaxDeliveryAttempts, "must be between 1 and 100")
-            .Require(options.LedgerRetention >= TimeSpan.FromMinutes(1), nameof(options.LedgerRetention), options.LedgerRetention, "must be at least 1 minute")
+            .Require(options.LedgerRetention >= TimeSpan.FromMinutes(1) && options.LedgerRetention >= options.HandlerLease, nameof(options.LedgerRetention), options.LedgerRetention, "must be at least 1 minute and at least HandlerLease")
+            .Require(options.HandlerLease >= Second && options.HandlerLease <= TimeSpan.FromDays(1), nameof(options.HandlerLease), options.HandlerLease, "must be between 1 second and 1 day")
             .ToResult();
 
     public ValidateOptionsResult Validate(string? name, InProcessTransportOptions options) =>

@@ -131,12 +131,14 @@ public sealed class InProcessTransportTests
 
         public int Calls => _calls;
 
-        public ValueTask<bool> HasSucceededAsync(Guid eventId, string handlerName, CancellationToken cancellationToken)
+        public ValueTask<HandlerClaim> TryClaimAsync(Guid eventId, string handlerName, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _calls);
             throw new IOException("The ledger is unreachable.");
         }
 
-        public ValueTask RecordSuccessAsync(Guid eventId, string handlerName, CancellationToken cancellationToken) => default;
+        public ValueTask RecordSuccessAsync(HandlerClaim claim, CancellationToken cancellationToken) => default;
+
+        public ValueTask ReleaseAsync(HandlerClaim claim, CancellationToken cancellationToken) => default;
     }
 }
