@@ -65,8 +65,8 @@ var events = {
   messageTimeToLive: 'P14D'
 }
 
-// The tables the app uses: the kernel's state (with its outbox) and handler ledger, the Orders read model.
-var tables = ['CqrsState', 'CqrsHandlerLedger', 'OrderSummaries']
+// The tables the app uses: the kernel's state (with its outbox), handler ledger and idempotency keys, the Orders read model.
+var tables = ['CqrsState', 'CqrsHandlerLedger', 'CqrsIdempotency', 'OrderSummaries']
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: 'rg-${environmentName}'

@@ -13,6 +13,7 @@ using ServerlessCqrs.Azure.StorageQueues;
 using ServerlessCqrs.Azure.Tables;
 using ServerlessCqrs.Events;
 using ServerlessCqrs.Housekeeping;
+using ServerlessCqrs.Idempotency;
 using ServerlessCqrs.Outbox;
 
 namespace ServerlessCqrs;
@@ -67,6 +68,9 @@ public static class AzureCqrsBuilderExtensions
         services.TryAddSingleton<TableEventHandlerLedger>();
         services.Replace(ServiceDescriptor.Singleton<IEventHandlerLedger>(sp => sp.GetRequiredService<TableEventHandlerLedger>()));
         services.AddSingleton<IHousekeepingTask>(sp => sp.GetRequiredService<TableEventHandlerLedger>());
+        services.TryAddSingleton<TableIdempotencyStore>();
+        services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore>(sp => sp.GetRequiredService<TableIdempotencyStore>()));
+        services.AddSingleton<IHousekeepingTask>(sp => sp.GetRequiredService<TableIdempotencyStore>());
     }
 
     private static void AddStorageQueue(IServiceCollection services, AzureConnection connection)

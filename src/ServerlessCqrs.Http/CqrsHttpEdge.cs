@@ -12,6 +12,7 @@ using ServerlessCqrs.Http.Binding;
 using ServerlessCqrs.Http.Logging;
 using ServerlessCqrs.Http.Catalog;
 using ServerlessCqrs.Http.Idempotency;
+using ServerlessCqrs.Idempotency;
 using ServerlessCqrs.Http.Responses;
 using ServerlessCqrs.Registry;
 
@@ -22,7 +23,7 @@ namespace ServerlessCqrs.Http;
 /// dispatches on the request's bus and maps the <see cref="Result{T}"/> once — success to 200/201,
 /// expected failures to RFC 9457 problems. Faults propagate to the host, which answers 500.
 /// </summary>
-public sealed class CqrsHttpEdge
+public sealed partial class CqrsHttpEdge
 {
     private const string IdempotencyKeyHeader = "Idempotency-Key";
     private readonly MessageRegistry _registry;
@@ -178,13 +179,14 @@ public sealed class CqrsHttpEdge
                 "The Idempotency-Key header must be 1 to 255 visible ASCII characters.");
         }
 
-        var storeKey = $"{descriptor.Name}:{key}";
-        var claim = await _idempotency.TryClaimAsync(storeKey, Convert.ToHexString(SHA256.HashData(body)), httpContext.RequestAborted)
-            .ConfigureAwait(false);
+        var settings = _options;
+        var claim = await _idempotency.TryClaimAsync(
+            IdempotencyKeys.For(httpContext, descriptor.Name, key), Convert.ToHexString(SHA256.HashData(body)), settings.IdempotencyClaimTimeout,
+            httpContext.RequestAborted).ConfigureAwait(false);
         switch (claim.Status)
         {
             case IdempotencyClaimStatus.Completed:
-                return claim.Outcome!.WithHeader("Idempotent-Replayed", "true");
+                return StoredOutcomes.Read(claim.Outcome).WithHeader("Idempotent-Replayed", "true");
             case IdempotencyClaimStatus.InProgress:
                 return Problems.Create(httpContext, StatusCodes.Status409Conflict, "idempotency_key_in_use",
                     "A request with this Idempotency-Key is still being processed; retry later.");
@@ -201,11 +203,20 @@ public sealed class CqrsHttpEdge
         catch
         {
             // A fault has no outcome to repeat; free the key so the client can retry.
-            await _idempotency.ReleaseAsync(storeKey, CancellationToken.None).ConfigureAwait(false);
+            await _idempotency.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
-        await _idempotency.CompleteAsync(storeKey, outcome, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await _idempotency.CompleteAsync(claim, StoredOutcomes.Write(outcome), settings.IdempotencyRetention, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // The command ran: answer it. A repeat finds the key in progress until its claim lapses.
+            LogIdempotencyNotStored(_logger, exception, descriptor.Name);
+        }
+
         return outcome;
     }
 
@@ -234,4 +245,8 @@ public sealed class CqrsHttpEdge
         || Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
         && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+
+    [LoggerMessage(EventId = 2001, EventName = "IdempotencyOutcomeNotStored", Level = LogLevel.Warning,
+        Message = "The outcome of {command} could not be stored for its Idempotency-Key; a repeat waits for the claim to lapse")]
+    private static partial void LogIdempotencyNotStored(ILogger logger, Exception exception, string command);
 }

@@ -1,21 +1,19 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServerlessCqrs.Http;
-using ServerlessCqrs.Http.Idempotency;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the HTTP edge.</summary>
 public static class HttpServiceCollectionExtensions
 {
-    /// <summary>Adds the edge, its settings (<c>Cqrs:Http</c>), the in-memory idempotency store and health checks.</summary>
+    /// <summary>Adds the edge, its settings (<c>Cqrs:Http</c>) and health checks; the idempotency store is the kernel's.</summary>
     public static IServiceCollection AddServerlessCqrsHttp(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<CqrsHttpOptions>().BindConfiguration(CqrsHttpOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CqrsHttpOptions>, CqrsHttpOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
         services.TryAddSingleton<CqrsHttpEdge>();
         services.AddHealthChecks();
         return services;

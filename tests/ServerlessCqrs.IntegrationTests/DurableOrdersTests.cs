@@ -16,6 +16,8 @@ public sealed class DurableOrdersTests(AzuriteFixture azurite)
         // Events a killed host had received reappear this soon; the sweeper re-sends what it had not.
         settings["Cqrs:Events:StorageQueue:VisibilityTimeout"] = "00:00:03";
         settings["Cqrs:Events:MaxDeliveryAttempts"] = "10";
+        // Handler claims the killed host held lapse this soon, so redeliveries can run them.
+        settings["Cqrs:Events:HandlerLease"] = "00:00:03";
         return settings;
     }
 

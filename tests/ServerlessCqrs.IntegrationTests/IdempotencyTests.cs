@@ -46,6 +46,28 @@ public sealed class IdempotencyTests(LocalHostFactory factory) : IClassFixture<L
     }
 
     [Fact]
+    public async Task SameKey_FromTwoUsers_IsTwoRequests()
+    {
+        using var client = factory.CreateClient();
+        var key = Guid.NewGuid().ToString();
+        var customer = "idem-" + Guid.NewGuid().ToString("N");
+
+        async Task<HttpResponseMessage> AsUserAsync(string user)
+        {
+            var request = CreateOrder(key, customer);
+            request.Headers.Add("X-MS-CLIENT-PRINCIPAL-ID", user);
+            return await client.SendAsync(request);
+        }
+
+        var first = await AsUserAsync("user-a");
+        var second = await AsUserAsync("user-b");
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, second.StatusCode));
+        Assert.NotEqual(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.False(second.Headers.Contains("Idempotent-Replayed"));
+    }
+
+    [Fact]
     public async Task SameKey_WithADifferentBody_Is422()
     {
         using var client = factory.CreateClient();

@@ -15,9 +15,12 @@ public sealed class TableStorageOptions
     /// <summary>Which handlers succeeded for which event (default <c>CqrsHandlerLedger</c>).</summary>
     public string LedgerTable { get; set; } = "CqrsHandlerLedger";
 
+    /// <summary>Idempotency keys and the outcomes they return (default <c>CqrsIdempotency</c>).</summary>
+    public string IdempotencyTable { get; set; } = "CqrsIdempotency";
+
     /// <summary>The tables of read models and other stores the application adds (the Orders domain adds <c>OrderSummaries</c>).</summary>
     public IList<string> ReadModelTables { get; } = [];
 
     /// <summary>Every table the app uses, each once: created when the host starts, and by deployments.</summary>
-    public IReadOnlyList<string> AllTables => [.. new[] { StateTable, LedgerTable }.Concat(ReadModelTables).Distinct(StringComparer.OrdinalIgnoreCase)];
+    public IReadOnlyList<string> AllTables => [.. new[] { StateTable, LedgerTable, IdempotencyTable }.Concat(ReadModelTables).Distinct(StringComparer.OrdinalIgnoreCase)];
 }

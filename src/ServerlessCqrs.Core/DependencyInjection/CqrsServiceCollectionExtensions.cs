@@ -10,6 +10,7 @@ using ServerlessCqrs.Diagnostics;
 using ServerlessCqrs.Events;
 using ServerlessCqrs.Events.InProcess;
 using ServerlessCqrs.Housekeeping;
+using ServerlessCqrs.Idempotency;
 using ServerlessCqrs.Internal;
 using ServerlessCqrs.Outbox;
 using ServerlessCqrs.Pipeline.Behaviors;
@@ -69,6 +70,7 @@ public static class CqrsServiceCollectionExtensions
         AddPipeline(services);
         AddCaching(services);
         AddEvents(services);
+        services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
         services.TryAddSingleton<Housekeeper>();
         services.AddHostedService<HousekeepingService>();
     }

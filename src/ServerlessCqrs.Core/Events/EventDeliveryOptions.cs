@@ -20,7 +20,9 @@ public sealed class EventDeliveryOptions
 
     /// <summary>
     /// How long a delivery's claim on running a handler holds before another delivery may take it over
-    /// (its owner died), 1 second to 1 day (default 5 minutes, the Functions host's <c>functionTimeout</c>).
+    /// (its owner died), 1 second to 1 day (default 1 minute: twice the resilience total timeout, 30 s by
+    /// default, that bounds one handler run). Deliveries that find a claim held retry, so after a crash a
+    /// handler waits at most this long; keep it above your longest handler run.
     /// </summary>
-    public TimeSpan HandlerLease { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan HandlerLease { get; set; } = TimeSpan.FromMinutes(1);
 }

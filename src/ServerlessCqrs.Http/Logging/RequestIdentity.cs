@@ -19,13 +19,20 @@ internal static class RequestIdentity
     /// <summary>Ids longer than this are not ids; they are left out rather than logged.</summary>
     private const int MaxLength = 128;
 
-    public static IDisposable? BeginScope(ILogger logger, HttpContext http)
+    /// <summary>The tenant and user ids the request carries, each <see langword="null"/> when absent or unusable.</summary>
+    public static (string? Tenant, string? User) Of(HttpContext http)
     {
         var user = http.User;
         var tenant = Usable(user.FindFirstValue("tid") ?? user.FindFirstValue("http://schemas.microsoft.com/identity/claims/tenantid")
             ?? http.Request.Headers[TenantHeader]);
         var userId = Usable(user.FindFirstValue("sub") ?? user.FindFirstValue("oid") ?? user.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? http.Request.Headers[PrincipalHeader]);
+        return (tenant, userId);
+    }
+
+    public static IDisposable? BeginScope(ILogger logger, HttpContext http)
+    {
+        var (tenant, userId) = Of(http);
         if (tenant is null && userId is null)
         {
             return null;
