@@ -65,8 +65,9 @@ var events = {
   messageTimeToLive: 'P14D'
 }
 
-// The tables the app uses: the kernel's state (with its outbox), handler ledger and idempotency keys, the Orders read model.
-var tables = ['CqrsState', 'CqrsHandlerLedger', 'CqrsIdempotency', 'OrderSummaries']
+// The tables the app uses: the kernel's state (with its outbox), outbox index, handler ledger and idempotency
+// keys, the Orders read model.
+var tables = ['CqrsState', 'CqrsOutbox', 'CqrsHandlerLedger', 'CqrsIdempotency', 'OrderSummaries']
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: 'rg-${environmentName}'

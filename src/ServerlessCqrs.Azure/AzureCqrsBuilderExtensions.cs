@@ -35,6 +35,7 @@ public static class AzureCqrsBuilderExtensions
         var services = builder.Services;
         // Throttling, timeouts and server errors from any Azure service are worth another try.
         builder.AddTransientException<RequestFailedException>(e => e.Status is 0 or 408 or 429 or >= 500);
+        builder.AddTransientException<ServiceBusException>(e => e.IsTransient);
         if (AzureSettings.Store(configuration) == StateStoreKind.TableStorage)
         {
             AddTableStorage(services, AzureConnection.Read(configuration, AzureSettings.StorageConnection, "tableServiceUri"));
@@ -63,7 +64,9 @@ public static class AzureCqrsBuilderExtensions
             ? new TableServiceClient(text)
             : new TableServiceClient(Endpoint(connection, "table"), connection.Credential));
         services.TryAddSingleton<CqrsTables>();
-        services.TryAddSingleton<TableStateStore>();
+        services.TryAddSingleton<OutboxIndex>();
+        services.TryAddSingleton(sp => new TableStateStore(
+            sp.GetRequiredService<CqrsTables>(), sp.GetRequiredService<IOptions<TableStorageOptions>>(), sp.GetRequiredService<OutboxIndex>()));
         services.Replace(ServiceDescriptor.Singleton<IOutboxStore, TableOutboxStore>());
         services.TryAddSingleton<TableEventHandlerLedger>();
         services.Replace(ServiceDescriptor.Singleton<IEventHandlerLedger>(sp => sp.GetRequiredService<TableEventHandlerLedger>()));

@@ -19,6 +19,7 @@ internal sealed partial class AzureOptionsValidation
         return new SettingChecks(TableStorageOptions.SectionName)
             .Require(TableName().IsMatch(options.StateTable ?? ""), nameof(options.StateTable), options.StateTable, TableRule)
             .Require(TableName().IsMatch(options.LedgerTable ?? ""), nameof(options.LedgerTable), options.LedgerTable, TableRule)
+            .Require(TableName().IsMatch(options.OutboxTable ?? ""), nameof(options.OutboxTable), options.OutboxTable, TableRule)
             .Require(TableName().IsMatch(options.IdempotencyTable ?? ""), nameof(options.IdempotencyTable), options.IdempotencyTable, TableRule)
             .Require(badReadModelTable is null, nameof(options.ReadModelTables), badReadModelTable, TableRule)
             .ToResult();

@@ -21,6 +21,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             ["ConnectionStrings:Storage"] = Server.ConnectionString,
             ["Cqrs:TableStorage:StateTable"] = "State" + unique,
             ["Cqrs:TableStorage:LedgerTable"] = "Ledger" + unique,
+            ["Cqrs:TableStorage:OutboxTable"] = "Outbox" + unique,
             ["Cqrs:TableStorage:IdempotencyTable"] = "Idempotency" + unique,
             ["Cqrs:Events:StorageQueue:QueueName"] = "events-" + unique,
             ["Cqrs:Events:StorageQueue:MaxPollingInterval"] = "00:00:00.200",

@@ -48,7 +48,7 @@ internal sealed class ServiceBusEventTransport(ServiceBusSender sender) : IEvent
     {
         if (!fits)
         {
-            throw new InvalidOperationException(
+            throw new UnsendableEventException(envelope,
                 $"Event {envelope.Name} {envelope.EventId} does not fit in a Service Bus message ({batch.MaxSizeInBytes} bytes at most).");
         }
     }

@@ -15,12 +15,13 @@ internal sealed class StorageQueueEventTransport(EventQueues queues) : IEventTra
         ArgumentNullException.ThrowIfNull(envelopes);
         var queue = await queues.EventsAsync(cancellationToken).ConfigureAwait(false);
         var messages = envelopes.Select(QueueEventMessages.Write).ToArray();
-        foreach (var message in messages)
+        for (var i = 0; i < messages.Length; i++)
         {
-            var bytes = System.Text.Encoding.UTF8.GetByteCount(message);
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(messages[i]);
             if (bytes > MaxMessageBytes)
             {
-                throw new InvalidOperationException($"An event message is {bytes} bytes; a Storage Queue message holds {MaxMessageBytes} before base64.");
+                throw new UnsendableEventException(envelopes[i],
+                    $"Event {envelopes[i].Name} {envelopes[i].EventId} is {bytes} bytes as a message; a Storage Queue message holds {MaxMessageBytes} before base64.");
             }
         }
 

@@ -8,18 +8,30 @@ namespace ServerlessCqrs.Azure.Tables;
 /// <summary>
 /// State of streams (aggregates) in Table Storage, one partition per stream: a <c>state</c> row and
 /// the stream's pending outbox rows, written together in one entity-group transaction with
-/// optimistic concurrency on the state row's ETag. Domain stores map their aggregates to the state
-/// row's properties; the outbox is this class's business.
+/// optimistic concurrency on the state row's ETag; the events' pending entries are written to the
+/// outbox index just before. Domain stores map their aggregates to the state row's properties; the
+/// outbox is this class's business.
 /// </summary>
-public sealed class TableStateStore(CqrsTables tables, IOptions<TableStorageOptions> options, TimeProvider timeProvider)
+public sealed class TableStateStore
 {
+    private readonly CqrsTables _tables;
+    private readonly IOptions<TableStorageOptions> _options;
+    private readonly OutboxIndex _index;
+
+    internal TableStateStore(CqrsTables tables, IOptions<TableStorageOptions> options, OutboxIndex index)
+    {
+        _tables = tables;
+        _options = options;
+        _index = index;
+    }
+
     /// <summary>The state row's key in its stream's partition.</summary>
     public const string StateRowKey = "state";
 
     /// <summary>The stream's state row with its ETag, or <see langword="null"/> when the stream does not exist.</summary>
     public async ValueTask<TableEntity?> FindAsync(string streamId, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(options.Value.StateTable, cancellationToken).ConfigureAwait(false);
+        var table = await _tables.GetAsync(_options.Value.StateTable, cancellationToken).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(streamId, StateRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return row.HasValue ? row.Value : null;
     }
@@ -47,7 +59,6 @@ public sealed class TableStateStore(CqrsTables tables, IOptions<TableStorageOpti
 
         state.PartitionKey = streamId;
         state.RowKey = StateRowKey;
-        var recordedAt = timeProvider.GetUtcNow();
         List<TableTransactionAction> actions =
         [
             expected is { } etag
@@ -61,10 +72,11 @@ public sealed class TableStateStore(CqrsTables tables, IOptions<TableStorageOpti
                 throw new ArgumentException($"Event {envelope.EventId} belongs to stream '{envelope.StreamId}', not '{streamId}'.", nameof(events));
             }
 
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OutboxRows.ToEntity(envelope, recordedAt)));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OutboxRows.ToEntity(envelope)));
         }
 
-        var table = await tables.GetAsync(options.Value.StateTable, cancellationToken).ConfigureAwait(false);
+        await _index.AddPendingAsync(events, cancellationToken).ConfigureAwait(false);
+        var table = await _tables.GetAsync(_options.Value.StateTable, cancellationToken).ConfigureAwait(false);
         try
         {
             await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);

@@ -15,6 +15,9 @@ public sealed class TableStorageOptions
     /// <summary>Which handlers succeeded for which event (default <c>CqrsHandlerLedger</c>).</summary>
     public string LedgerTable { get; set; } = "CqrsHandlerLedger";
 
+    /// <summary>The outbox's index of pending events and its parked events (default <c>CqrsOutbox</c>).</summary>
+    public string OutboxTable { get; set; } = "CqrsOutbox";
+
     /// <summary>Idempotency keys and the outcomes they return (default <c>CqrsIdempotency</c>).</summary>
     public string IdempotencyTable { get; set; } = "CqrsIdempotency";
 
@@ -22,5 +25,5 @@ public sealed class TableStorageOptions
     public IList<string> ReadModelTables { get; } = [];
 
     /// <summary>Every table the app uses, each once: created when the host starts, and by deployments.</summary>
-    public IReadOnlyList<string> AllTables => [.. new[] { StateTable, LedgerTable, IdempotencyTable }.Concat(ReadModelTables).Distinct(StringComparer.OrdinalIgnoreCase)];
+    public IReadOnlyList<string> AllTables => [.. new[] { StateTable, OutboxTable, LedgerTable, IdempotencyTable }.Concat(ReadModelTables).Distinct(StringComparer.OrdinalIgnoreCase)];
 }

@@ -27,6 +27,9 @@ public enum DeadLetterReason
 
     /// <summary>A handler kept failing transiently until the delivery attempts ran out.</summary>
     AttemptsExhausted,
+
+    /// <summary>No transport can carry the event (larger than its message limit, say): the outbox parked it.</summary>
+    Unsendable,
 }
 
 /// <summary>The dispatcher's verdict on one delivery, with the reason when it is not a plain success.</summary>

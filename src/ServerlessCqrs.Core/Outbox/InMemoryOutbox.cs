@@ -9,6 +9,7 @@ namespace ServerlessCqrs.Outbox;
 public sealed class InMemoryOutbox(TimeProvider timeProvider) : IOutboxStore
 {
     private readonly List<(EventEnvelope Envelope, DateTimeOffset RecordedAt)> _pending = [];
+    private readonly List<DeadLetter> _parked = [];
     private readonly Lock _gate = new();
 
     /// <summary>How many events wait for relay.</summary>
@@ -65,5 +66,27 @@ public sealed class InMemoryOutbox(TimeProvider timeProvider) : IOutboxStore
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask ParkAsync(EventEnvelope envelope, string reason, DateTimeOffset parkedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        lock (_gate)
+        {
+            _pending.RemoveAll(p => p.Envelope.EventId == envelope.EventId);
+            _parked.Add(new DeadLetter(envelope, nameof(DeadLetterReason.Unsendable), reason, null, null, parkedAt));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<DeadLetter>> ListParkedAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<DeadLetter>>([.. _parked.Take(maxCount)]);
+        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessCqrs.Diagnostics;
 using ServerlessCqrs.Events;
+using ServerlessCqrs.Resilience;
 
 namespace ServerlessCqrs.Outbox;
 
@@ -13,6 +14,7 @@ namespace ServerlessCqrs.Outbox;
 internal sealed partial class OutboxRelay(
     IEventTransport transport,
     IOutboxStore outbox,
+    ITransientErrorClassifier classifier,
     CqrsMetrics metrics,
     TimeProvider timeProvider,
     IOptionsMonitor<OutboxOptions> options,
@@ -26,13 +28,18 @@ internal sealed partial class OutboxRelay(
             return;
         }
 
+        // The state change these events belong to has happened: a failure here must not fail the command.
         try
         {
             await SendAsync(envelopes, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (classifier.IsTransient(exception))
         {
             LogRelayFailed(logger, exception, envelopes.Count, options.CurrentValue.PendingAge.TotalSeconds);
+        }
+        catch (Exception exception)
+        {
+            LogRelayFaulted(logger, exception, envelopes.Count, options.CurrentValue.PendingAge.TotalSeconds);
         }
     }
 
@@ -50,7 +57,32 @@ internal sealed partial class OutboxRelay(
         return pending.Count;
     }
 
+    /// <summary>
+    /// Sends the events; one the transport can never carry is parked with its reason and the rest are
+    /// sent without it, so it holds nothing back. Other failures leave the events pending.
+    /// </summary>
     private async ValueTask SendAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
+    {
+        var remaining = envelopes.ToList();
+        while (remaining.Count > 0)
+        {
+            try
+            {
+                await SendNowAsync(remaining, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (UnsendableEventException unsendable) when (unsendable.Envelope is { } envelope && remaining.Remove(envelope))
+            {
+                await outbox.ParkAsync(envelope, unsendable.Message, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                metrics.EventsDeadLettered.Add(1,
+                    new KeyValuePair<string, object?>(CqrsDiagnostics.Tags.MessageType, envelope.Name),
+                    new KeyValuePair<string, object?>(CqrsDiagnostics.Tags.DeadLetterReason, nameof(DeadLetterReason.Unsendable)));
+                LogParked(logger, envelope.Name, envelope.EventId, unsendable.Message);
+            }
+        }
+    }
+
+    private async ValueTask SendNowAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
     {
         using (var activity = StartProducerSpan(envelopes))
         {
@@ -117,6 +149,14 @@ internal sealed partial class OutboxRelay(
     [LoggerMessage(EventId = 1300, EventName = "OutboxRelayFailed", Level = LogLevel.Warning,
         Message = "Relaying {count} events failed; the sweeper re-sends them once they are {pendingAgeSeconds} s old")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception, int count, double pendingAgeSeconds);
+
+    [LoggerMessage(EventId = 1303, EventName = "OutboxRelayFaulted", Level = LogLevel.Error,
+        Message = "Relaying {count} events failed unexpectedly; they stay pending and the sweeper retries them once they are {pendingAgeSeconds} s old")]
+    private static partial void LogRelayFaulted(ILogger logger, Exception exception, int count, double pendingAgeSeconds);
+
+    [LoggerMessage(EventId = 1304, EventName = "OutboxEventParked", Level = LogLevel.Error,
+        Message = "Event {type} {id} can never be sent and is parked: {reason}")]
+    private static partial void LogParked(ILogger logger, string type, Guid id, string reason);
 
     [LoggerMessage(EventId = 1301, EventName = "OutboxSwept", Level = LogLevel.Information,
         Message = "The outbox sweeper re-sent {count} events left behind")]

@@ -70,16 +70,17 @@ public sealed class ServiceBusSeamTests
     }
 
     [Fact]
-    public async Task Send_OfAnEventTooLargeForAnyBatch_FailsNamingIt_AndSendsNothing()
+    public async Task Send_OfAnEventTooLargeForAnyBatch_IsUnsendable_NamingIt_AndSendsNothing()
     {
         var sender = new Mock<ServiceBusSender>();
         sender.Setup(s => s.CreateMessageBatchAsync(It.IsAny<CancellationToken>()))
             .Returns(() => ValueTask.FromResult(ServiceBusModelFactory.ServiceBusMessageBatch(256, [], tryAddCallback: _ => false)));
         var envelope = Envelope("Huge");
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(async () => await new ServiceBusEventTransport(sender.Object).SendAsync([envelope], default));
+        var failure = await Assert.ThrowsAsync<UnsendableEventException>(async () => await new ServiceBusEventTransport(sender.Object).SendAsync([envelope], default));
 
         Assert.Contains($"Huge {envelope.EventId}", failure.Message, StringComparison.Ordinal);
+        Assert.Same(envelope, failure.Envelope);
         sender.Verify(s => s.SendMessagesAsync(It.IsAny<ServiceBusMessageBatch>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
