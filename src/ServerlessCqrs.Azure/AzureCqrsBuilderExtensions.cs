@@ -108,7 +108,8 @@ public static class AzureCqrsBuilderExtensions
                 settings.TopicName, settings.SubscriptionName, new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter }));
         });
         services.TryAddSingleton(sp => new ServiceBusEventDelivery(
-            sp.GetRequiredService<EventDispatcher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ServiceBusOptions>>()));
+            sp.GetRequiredService<EventDispatcher>(), sp.GetRequiredService<ServiceBusSender>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ServiceBusOptions>>()));
         services.Replace(ServiceDescriptor.Singleton<IEventTransport, ServiceBusEventTransport>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterQueue, ServiceBusDeadLetterQueue>());
         services.AddHostedService<ServiceBusEventProcessor>();

@@ -34,8 +34,6 @@ internal sealed partial class AzureOptionsValidation
             .Require(options.BatchSize is >= 1 and <= 32, nameof(options.BatchSize), options.BatchSize, "must be between 1 and 32")
             .Require(options.MaxConcurrency is >= 1 and <= 64, nameof(options.MaxConcurrency), options.MaxConcurrency, "must be between 1 and 64")
             .Require(options.MaxPollingInterval >= TimeSpan.FromMilliseconds(100) && options.MaxPollingInterval <= TimeSpan.FromMinutes(1), nameof(options.MaxPollingInterval), options.MaxPollingInterval, "must be between 100 ms and 1 minute")
-            .Require(options.RedeliveryDelay >= TimeSpan.Zero, nameof(options.RedeliveryDelay), options.RedeliveryDelay, "must not be negative")
-            .Require(options.MaxRedeliveryDelay >= options.RedeliveryDelay && options.MaxRedeliveryDelay <= TimeSpan.FromDays(7), nameof(options.MaxRedeliveryDelay), options.MaxRedeliveryDelay, "must be between RedeliveryDelay and 7 days")
             .ToResult();
     }
 

@@ -63,6 +63,18 @@ public sealed class EventsAgreementTests(InfraFixture infra)
     }
 
     [Fact]
+    public void TheSubscription_TakesEveryEvent_AndOnlyItsOwnRedeliveries()
+    {
+        var settings = AppOptions<ServiceBusOptions>();
+        var rule = Deployment.Single("Microsoft.ServiceBus/namespaces/topics/subscriptions/rules");
+
+        Assert.EndsWith($"/{settings.SubscriptionName}/$Default", rule.Name, StringComparison.Ordinal);
+        Assert.Equal(
+            $"[{ServiceBusEventMessages.RedeliveryForProperty}] IS NULL OR [{ServiceBusEventMessages.RedeliveryForProperty}] = '{settings.SubscriptionName}'",
+            rule["properties.sqlFilter.sqlExpression"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void ExpiredMessages_AreDeadLettered_NotDropped() =>
         Assert.True(Subscription["deadLetteringOnMessageExpiration"]!.GetValue<bool>());
 

@@ -15,7 +15,8 @@ public static class CqrsTestHost
     {
         ["Cqrs:Resilience:Default:BaseDelay"] = "00:00:00.001",
         ["Cqrs:Resilience:Default:MaxDelay"] = "00:00:00.010",
-        ["Cqrs:Events:InProcess:RedeliveryDelay"] = "00:00:00.010",
+        ["Cqrs:Events:Redelivery:Default:BaseDelay"] = "00:00:00.010",
+        ["Cqrs:Events:Redelivery:Default:MaxDelay"] = "00:00:00.100",
     };
 
     /// <summary>The service collection of a kernel, ready to build.</summary>

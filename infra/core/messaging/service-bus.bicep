@@ -61,6 +61,18 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
         deadLetteringOnMessageExpiration: true
         defaultMessageTimeToLive: messageTimeToLive
       }
+
+      // A retry is a copy the app schedules on the topic for its own subscription (cqrs-redelivery-for):
+      // take every original and only our own copies. Other subscriptions on the topic want the same filter.
+      resource events 'rules' = {
+        name: '$Default'
+        properties: {
+          filterType: 'SqlFilter'
+          sqlFilter: {
+            sqlExpression: '[cqrs-redelivery-for] IS NULL OR [cqrs-redelivery-for] = \'${subscriptionName}\''
+          }
+        }
+      }
     }
   }
 }

@@ -20,6 +20,15 @@ public static class ServiceBusEventMessages
     /// <summary>Application property: the stream (aggregate) the event belongs to.</summary>
     public const string StreamIdProperty = "cqrs-stream-id";
 
+    /// <summary>Application property of a redelivery: the event id (its <c>MessageId</c> is the event id and the attempt).</summary>
+    public const string EventIdProperty = "cqrs-event-id";
+
+    /// <summary>Application property of a redelivery: the delivery attempt it starts at.</summary>
+    public const string DeliveryAttemptProperty = "cqrs-delivery-attempt";
+
+    /// <summary>Application property of a redelivery: the subscription it is for (other subscriptions' filters skip it).</summary>
+    public const string RedeliveryForProperty = "cqrs-redelivery-for";
+
     /// <summary>Application property: the W3C <c>traceparent</c> of the code that raised the event.</summary>
     public const string TraceParentProperty = "traceparent";
 
@@ -56,7 +65,23 @@ public static class ServiceBusEventMessages
     }
 
     /// <summary>
-    /// The envelope a received message carries, with its delivery count as the attempt. A message
+    /// The copy of an event that redelivers it to one subscription at a later time: its own message id
+    /// (<c>{eventId}/{attempt}</c>), so the topic's duplicate detection keeps it, and the attempt it starts at.
+    /// </summary>
+    public static ServiceBusMessage ToRedelivery(EventEnvelope envelope, string subscription)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var message = ToMessage(envelope);
+        message.MessageId = $"{envelope.EventId}/{envelope.DeliveryAttempt}";
+        message.ApplicationProperties[EventIdProperty] = envelope.EventId.ToString();
+        message.ApplicationProperties[DeliveryAttemptProperty] = envelope.DeliveryAttempt;
+        message.ApplicationProperties[RedeliveryForProperty] = subscription;
+        return message;
+    }
+
+    /// <summary>
+    /// The envelope a received message carries; its attempt is the one a redelivery starts at (1 for the
+    /// original) plus the broker's own redeliveries of this message (a crash, a lapsed lock). A message
     /// whose id is not an event id comes back with an empty id; the caller dead-letters it.
     /// </summary>
     public static EventEnvelope ToEnvelope(ServiceBusReceivedMessage message)
@@ -65,13 +90,13 @@ public static class ServiceBusEventMessages
         var properties = message.ApplicationProperties;
         return new EventEnvelope
         {
-            EventId = Guid.TryParse(message.MessageId, out var id) ? id : Guid.Empty,
+            EventId = Guid.TryParse(Text(properties, EventIdProperty) ?? message.MessageId, out var id) ? id : Guid.Empty,
             Name = message.Subject ?? "",
             Version = properties.TryGetValue(VersionProperty, out var version) && version is int v ? v : 1,
             Payload = message.Body.ToString(),
             OccurredAt = Text(properties, OccurredAtProperty) is { } occurred
                 && DateTimeOffset.TryParse(occurred, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : message.EnqueuedTime,
-            DeliveryAttempt = Math.Max(1, message.DeliveryCount),
+            DeliveryAttempt = (properties.TryGetValue(DeliveryAttemptProperty, out var first) && first is int a ? a : 1) + Math.Max(0, message.DeliveryCount - 1),
             TraceParent = Text(properties, TraceParentProperty),
             TraceState = Text(properties, TraceStateProperty),
             CorrelationId = message.CorrelationId,

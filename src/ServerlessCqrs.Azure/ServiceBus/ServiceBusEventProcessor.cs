@@ -2,7 +2,6 @@ using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServerlessCqrs.Events;
 
 namespace ServerlessCqrs.Azure.ServiceBus;
 
@@ -62,18 +61,14 @@ internal sealed partial class ServiceBusEventProcessor(
     internal async Task HandleAsync(ProcessMessageEventArgs args)
     {
         var settlement = await delivery.DeliverAsync(args.Message, args.CancellationToken).ConfigureAwait(false);
-        switch (settlement.Decision.Action)
+        if (settlement.IsDeadLetter)
         {
-            case DispatchAction.Complete:
-                await args.CompleteMessageAsync(args.Message, args.CancellationToken).ConfigureAwait(false);
-                break;
-            case DispatchAction.Retry:
-                await args.AbandonMessageAsync(args.Message, cancellationToken: args.CancellationToken).ConfigureAwait(false);
-                break;
-            default:
-                await args.DeadLetterMessageAsync(args.Message, settlement.DeadLetterProperties(), settlement.DeadLetter!.Reason,
-                    settlement.DeadLetter.Description, args.CancellationToken).ConfigureAwait(false);
-                break;
+            await args.DeadLetterMessageAsync(args.Message, settlement.DeadLetterProperties(), settlement.DeadLetter!.Reason,
+                settlement.DeadLetter.Description, args.CancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await args.CompleteMessageAsync(args.Message, args.CancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -5,9 +5,11 @@ namespace ServerlessCqrs.Azure.StorageQueues;
 
 /// <summary>
 /// Handles one message of the events queue for whoever received it (the Functions queue trigger or
-/// the LocalHost's listener): reads the event, dispatches it, and on a dead-letter decision writes
-/// it with its reason to the poison queue. The caller then deletes the message (complete, dead
-/// letter) or lets it reappear (retry).
+/// the LocalHost's listener): reads the event, dispatches it, writes a dead letter with its reason to
+/// the poison queue, and for a retry sends a copy that stays hidden for the failure policy's delay
+/// (with the next delivery attempt), since the host's own redelivery waits a fixed time. Either way
+/// the received message is then done with: the caller deletes it (the trigger by returning). If this
+/// throws, the message simply reappears after its visibility timeout.
 /// </summary>
 public sealed class StorageQueueEventDelivery
 {
@@ -24,7 +26,7 @@ public sealed class StorageQueueEventDelivery
         _source = queues.Endpoint;
     }
 
-    /// <summary>Dispatches the message's event; a dead letter is in the poison queue when this returns.</summary>
+    /// <summary>Dispatches the message's event; a dead letter or a retry's copy is queued when this returns.</summary>
     public async ValueTask<DispatchDecision> DeliverAsync(QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -32,7 +34,8 @@ public sealed class StorageQueueEventDelivery
         DispatchDecision decision;
         if (QueueEventMessages.TryRead(body, message.MessageId, out var envelope, out var problem))
         {
-            envelope = envelope with { DeliveryAttempt = (int)Math.Max(1, message.DequeueCount) };
+            // A copy sent for a retry carries its attempt; a copy the host redelivered (a crash) adds its dequeues.
+            envelope = envelope with { DeliveryAttempt = envelope.DeliveryAttempt + (int)Math.Max(0, message.DequeueCount - 1) };
             decision = await _dispatcher.DispatchAsync(envelope, _source, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -40,7 +43,14 @@ public sealed class StorageQueueEventDelivery
             decision = _dispatcher.RejectUnreadable(envelope, _source, problem!);
         }
 
-        if (decision.Action == DispatchAction.DeadLetter)
+        if (decision.Action == DispatchAction.Retry)
+        {
+            var events = await _queues.EventsAsync(cancellationToken).ConfigureAwait(false);
+            await events.SendMessageAsync(
+                QueueEventMessages.Write(envelope with { DeliveryAttempt = envelope.DeliveryAttempt + 1 }),
+                visibilityTimeout: decision.RetryAfter, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        else if (decision.Action == DispatchAction.DeadLetter)
         {
             var poison = await _queues.PoisonAsync(cancellationToken).ConfigureAwait(false);
             var deadLetter = DeadLetter.From(envelope, decision, _timeProvider.GetUtcNow());

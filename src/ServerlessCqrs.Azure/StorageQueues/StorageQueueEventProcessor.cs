@@ -2,14 +2,13 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServerlessCqrs.Events;
 
 namespace ServerlessCqrs.Azure.StorageQueues;
 
 /// <summary>
 /// Listens to the events queue where no queue trigger does (the LocalHost; off when
-/// <see cref="CqrsOptions.HostBackgroundWork"/> is): receives batches, handles them in parallel,
-/// deletes what completed or was dead-lettered, and hides what must be retried for a growing delay.
+/// <see cref="CqrsOptions.HostBackgroundWork"/> is): receives batches, handles them in parallel and
+/// deletes each once handled (a retry is a delayed copy, see <see cref="StorageQueueEventDelivery"/>).
 /// A message whose handling outlives the visibility timeout, or whose host dies, simply reappears.
 /// </summary>
 internal sealed partial class StorageQueueEventProcessor(
@@ -59,22 +58,11 @@ internal sealed partial class StorageQueueEventProcessor(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = stoppingToken };
         await Parallel.ForEachAsync(messages, parallel, async (message, ct) =>
         {
-            var decision = await delivery.DeliverAsync(message, ct).ConfigureAwait(false);
-            if (decision.Action == DispatchAction.Retry)
-            {
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RedeliveryDelay(settings, message.DequeueCount), cancellationToken: ct)
-                    .ConfigureAwait(false);
-            }
-            else
-            {
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct).ConfigureAwait(false);
-            }
+            await delivery.DeliverAsync(message, ct).ConfigureAwait(false);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
         return messages.Length;
     }
-
-    private static TimeSpan RedeliveryDelay(StorageQueueOptions settings, long dequeueCount) =>
-        Min(settings.RedeliveryDelay * Math.Pow(2, Math.Min(dequeueCount - 1, 20)), settings.MaxRedeliveryDelay);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

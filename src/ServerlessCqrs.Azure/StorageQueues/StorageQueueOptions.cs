@@ -26,10 +26,4 @@ public sealed class StorageQueueOptions
 
     /// <summary>The longest wait between polls of an empty queue (default 1 s; the wait starts at 1/8 of it and doubles).</summary>
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Wait before the first redelivery of a transiently failed event; doubles on each further one (default 1 s).</summary>
-    public TimeSpan RedeliveryDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>The longest wait before a redelivery (default 30 s).</summary>
-    public TimeSpan MaxRedeliveryDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

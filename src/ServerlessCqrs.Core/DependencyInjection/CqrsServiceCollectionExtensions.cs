@@ -9,6 +9,7 @@ using ServerlessCqrs.Caching;
 using ServerlessCqrs.Diagnostics;
 using ServerlessCqrs.Events;
 using ServerlessCqrs.Events.InProcess;
+using ServerlessCqrs.Events.Redelivery;
 using ServerlessCqrs.Housekeeping;
 using ServerlessCqrs.Idempotency;
 using ServerlessCqrs.Internal;
@@ -136,11 +137,16 @@ public static class CqrsServiceCollectionExtensions
         services.AddOptions<EventDeliveryOptions>().BindConfiguration(EventDeliveryOptions.SectionName).ValidateOnStart();
         services.AddOptions<InProcessTransportOptions>().BindConfiguration(InProcessTransportOptions.SectionName).ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedeliveryOptions>, KernelOptionsValidation>());
+        services.AddOptions<RedeliveryOptions>().BindConfiguration(RedeliveryOptions.SectionName).ValidateOnStart();
+        services.TryAddSingleton(sp => new FailurePolicies(
+            sp.GetRequiredService<ITransientErrorClassifier>(), sp.GetRequiredService<IOptionsMonitor<EventDeliveryOptions>>(),
+            sp.GetRequiredService<IOptionsMonitor<RedeliveryOptions>>(), sp.GetRequiredService<ILogger<FailurePolicies>>()));
 
         services.TryAddSingleton<EventEnvelopeFactory>();
         services.TryAddSingleton(sp => new EventDispatcher(
             sp.GetRequiredService<MessageRegistry>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IEventHandlerLedger>(),
-            sp.GetRequiredService<ITransientErrorClassifier>(), sp.GetRequiredService<IOptionsMonitor<EventDeliveryOptions>>(),
+            sp.GetRequiredService<ITransientErrorClassifier>(), sp.GetRequiredService<FailurePolicies>(),
             sp.GetRequiredService<CqrsMetrics>(), sp.GetRequiredService<ILogger<EventDispatcher>>()));
         services.TryAddSingleton<IEventHandlerLedger, InMemoryEventHandlerLedger>();
         services.TryAddSingleton<IEventPublisher, EventPublisher>();

@@ -35,12 +35,13 @@ public enum DeadLetterReason
 /// <summary>The dispatcher's verdict on one delivery, with the reason when it is not a plain success.</summary>
 public sealed record DispatchDecision
 {
-    private DispatchDecision(DispatchAction action, DeadLetterReason? reason, string? description, Exception? exception)
+    private DispatchDecision(DispatchAction action, DeadLetterReason? reason, string? description, Exception? exception, TimeSpan retryAfter = default)
     {
         Action = action;
         Reason = reason;
         Description = description;
         Exception = exception;
+        RetryAfter = retryAfter;
     }
 
     /// <summary>Settle the message.</summary>
@@ -58,9 +59,12 @@ public sealed record DispatchDecision
     /// <summary>The failure, when a handler threw.</summary>
     public Exception? Exception { get; }
 
-    /// <summary>Redeliver after a transient failure (or while another delivery runs a handler).</summary>
-    public static DispatchDecision Retry(string description, Exception? exception = null) =>
-        new(DispatchAction.Retry, null, description, exception);
+    /// <summary>For a retry, how long the transport waits before the next delivery.</summary>
+    public TimeSpan RetryAfter { get; }
+
+    /// <summary>Redeliver after <paramref name="retryAfter"/> (a transient failure, or another delivery running a handler).</summary>
+    public static DispatchDecision Retry(string description, Exception? exception, TimeSpan retryAfter) =>
+        new(DispatchAction.Retry, null, description, exception, retryAfter);
 
     /// <summary>Dead-letter the message.</summary>
     public static DispatchDecision DeadLetter(DeadLetterReason reason, string description, Exception? exception = null) =>
@@ -70,7 +74,7 @@ public sealed record DispatchDecision
     public override string ToString() => Action switch
     {
         DispatchAction.Complete => "Complete",
-        DispatchAction.Retry => $"Retry: {Description}",
+        DispatchAction.Retry => $"Retry after {RetryAfter}: {Description}",
         _ => $"DeadLetter({Reason}): {Description}",
     };
 }

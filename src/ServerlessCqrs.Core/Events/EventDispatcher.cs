@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ServerlessCqrs.Diagnostics;
+using ServerlessCqrs.Events.Redelivery;
 using ServerlessCqrs.Registry;
 using ServerlessCqrs.Resilience;
 
@@ -15,10 +15,9 @@ namespace ServerlessCqrs.Events;
 /// <see cref="EventEnvelope"/> and acts on the returned <see cref="DispatchDecision"/>.
 /// </summary>
 /// <remarks>
-/// The failure policy: an unknown name or a malformed payload is dead-lettered at once; if every
-/// handler succeeded (now or on an earlier delivery) the event completes; a handler that failed with
-/// a non-transient error dead-letters it; transient failures retry until
-/// <see cref="EventDeliveryOptions.MaxDeliveryAttempts"/>, then dead-letter.
+/// An unknown name or a malformed payload is dead-lettered at once; if every handler succeeded (now
+/// or on an earlier delivery) the event completes; any other failure goes to the event type's
+/// <see cref="FailurePolicy"/>, which retries after a delay or dead-letters.
 /// </remarks>
 public sealed partial class EventDispatcher
 {
@@ -26,7 +25,7 @@ public sealed partial class EventDispatcher
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly IEventHandlerLedger _ledger;
     private readonly ITransientErrorClassifier _classifier;
-    private readonly IOptionsMonitor<EventDeliveryOptions> _options;
+    private readonly FailurePolicies _policies;
     private readonly CqrsMetrics _metrics;
     private readonly ILogger<EventDispatcher> _logger;
 
@@ -35,7 +34,7 @@ public sealed partial class EventDispatcher
         IServiceScopeFactory scopeFactory,
         IEventHandlerLedger ledger,
         ITransientErrorClassifier classifier,
-        IOptionsMonitor<EventDeliveryOptions> options,
+        FailurePolicies policies,
         CqrsMetrics metrics,
         ILogger<EventDispatcher> logger)
     {
@@ -43,7 +42,7 @@ public sealed partial class EventDispatcher
         _scopeFactory = scopeFactory;
         _ledger = ledger;
         _classifier = classifier;
-        _options = options;
+        _policies = policies;
         _metrics = metrics;
         _logger = logger;
     }
@@ -98,12 +97,8 @@ public sealed partial class EventDispatcher
         activity?.SetTag(CqrsDiagnostics.Tags.DispatchDecision, decision.Action.ToString());
         if (activity?.GetTagItem(CqrsDiagnostics.Tags.MessagingSystem) as string == CqrsDiagnostics.MessagingSystems.ServiceBus)
         {
-            activity.SetTag(CqrsDiagnostics.Tags.ServiceBusDispositionStatus, decision.Action switch
-            {
-                DispatchAction.Complete => "complete",
-                DispatchAction.Retry => "abandon",
-                _ => "dead_letter",
-            });
+            // A retry is a copy scheduled for later: the delivered message completes.
+            activity.SetTag(CqrsDiagnostics.Tags.ServiceBusDispositionStatus, decision.Action == DispatchAction.DeadLetter ? "dead_letter" : "complete");
         }
 
         if (decision.Action == DispatchAction.Complete)
@@ -135,8 +130,9 @@ public sealed partial class EventDispatcher
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            return RetryUnlessExhausted(envelope,
-                $"Dispatch failed on delivery {envelope.DeliveryAttempt} with {exception.GetType().Name}: {exception.Message}", exception);
+            return _policies.For(envelope.Name).Decide(envelope,
+                $"Dispatch failed on delivery {envelope.DeliveryAttempt} with {exception.GetType().Name}: {exception.Message}",
+                new DeliveryFailure(FailureKind.DispatchFailed, exception));
         }
     }
 
@@ -169,26 +165,12 @@ public sealed partial class EventDispatcher
             return DispatchDecision.Complete;
         }
 
-        if (failed.Error is null)
-        {
-            return RetryUnlessExhausted(envelope,
-                $"{failed.Handler} is being run for this event by another delivery (this is delivery {envelope.DeliveryAttempt})", exception: null);
-        }
-
-        var what = $"{failed.Handler} failed on delivery {envelope.DeliveryAttempt} with {failed.Error.GetType().Name}: {failed.Error.Message}";
-        if (!_classifier.IsTransient(failed.Error))
-        {
-            return DispatchDecision.DeadLetter(DeadLetterReason.HandlerFailed, what, failed.Error);
-        }
-
-        return RetryUnlessExhausted(envelope, what, failed.Error);
+        var what = failed.Error is null
+            ? $"{failed.Handler} is being run for this event by another delivery (this is delivery {envelope.DeliveryAttempt})"
+            : $"{failed.Handler} failed on delivery {envelope.DeliveryAttempt} with {failed.Error.GetType().Name}: {failed.Error.Message}";
+        return _policies.For(descriptor.Name).Decide(envelope, what,
+            new DeliveryFailure(failed.Error is null ? FailureKind.HandlerBusy : FailureKind.HandlerFailed, failed.Error));
     }
-
-    /// <summary>A transient failure: redeliver, unless this was the last delivery attempt.</summary>
-    private DispatchDecision RetryUnlessExhausted(EventEnvelope envelope, string description, Exception? exception) =>
-        envelope.DeliveryAttempt >= _options.CurrentValue.MaxDeliveryAttempts
-            ? DispatchDecision.DeadLetter(DeadLetterReason.AttemptsExhausted, description, exception)
-            : DispatchDecision.Retry(description, exception);
 
     /// <summary>
     /// Runs every handler this delivery can claim in the ledger (not succeeded yet, not being run by

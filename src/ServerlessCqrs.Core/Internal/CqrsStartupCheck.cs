@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ServerlessCqrs.Events.Redelivery;
 using ServerlessCqrs.Registry;
 using ServerlessCqrs.Resilience;
 
@@ -8,7 +9,8 @@ namespace ServerlessCqrs.Internal;
 
 /// <summary>
 /// Fails host startup when registrations or per-message settings are invalid, instead of failing
-/// the first request that touches them. Registered first, so it runs before the processors start.
+/// the first request that touches them, and logs each event type's failure policy once. Registered
+/// first, so it runs before the processors start.
 /// </summary>
 internal sealed class CqrsStartupCheck(IServiceProvider services) : IHostedService
 {
@@ -20,6 +22,8 @@ internal sealed class CqrsStartupCheck(IServiceProvider services) : IHostedServi
         {
             _ = resilience.Get(message.Name);
         }
+
+        services.GetRequiredService<FailurePolicies>().LogAll(registry.Messages.Where(m => m.Kind == MessageKind.Event && m.EventHandlers.Any()).Select(m => m.Name));
 
         return Task.CompletedTask;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServerlessCqrs.Events.Redelivery;
 using ServerlessCqrs.Events;
 using ServerlessCqrs.Events.InProcess;
 using ServerlessCqrs.Outbox;
@@ -7,7 +8,7 @@ namespace ServerlessCqrs.Internal;
 
 /// <summary>Validates the kernel's settings at startup, naming the bad setting and value.</summary>
 internal sealed class KernelOptionsValidation
-    : IValidateOptions<EventDeliveryOptions>, IValidateOptions<InProcessTransportOptions>, IValidateOptions<OutboxOptions>
+    : IValidateOptions<EventDeliveryOptions>, IValidateOptions<InProcessTransportOptions>, IValidateOptions<OutboxOptions>, IValidateOptions<RedeliveryOptions>
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
@@ -22,8 +23,6 @@ internal sealed class KernelOptionsValidation
         new SettingChecks(InProcessTransportOptions.SectionName)
             .Require(options.Capacity is >= 1 and <= 1_000_000, nameof(options.Capacity), options.Capacity, "must be between 1 and 1000000")
             .Require(options.MaxConcurrency is >= 1 and <= 64, nameof(options.MaxConcurrency), options.MaxConcurrency, "must be between 1 and 64")
-            .Require(options.RedeliveryDelay >= TimeSpan.Zero, nameof(options.RedeliveryDelay), options.RedeliveryDelay, "must not be negative")
-            .Require(options.MaxRedeliveryDelay >= options.RedeliveryDelay, nameof(options.MaxRedeliveryDelay), options.MaxRedeliveryDelay, "must be at least RedeliveryDelay")
             .ToResult();
 
     public ValidateOptionsResult Validate(string? name, OutboxOptions options) =>
@@ -32,4 +31,25 @@ internal sealed class KernelOptionsValidation
             .Require(options.PendingAge >= Second && options.PendingAge <= TimeSpan.FromDays(1), nameof(options.PendingAge), options.PendingAge, "must be between 1 second and 1 day")
             .Require(options.BatchSize is >= 1 and <= 1000, nameof(options.BatchSize), options.BatchSize, "must be between 1 and 1000")
             .ToResult();
+
+    public ValidateOptionsResult Validate(string? name, RedeliveryOptions options)
+    {
+        var checks = new SettingChecks(setting => $"{RedeliveryOptions.SectionName}:{setting}");
+        Check(checks, "Default", options.Default);
+        foreach (var (eventName, settings) in options.Events)
+        {
+            Check(checks, $"Events:{eventName}", settings);
+        }
+
+        return checks.ToResult();
+    }
+
+    private static void Check(SettingChecks checks, string prefix, RedeliverySettings settings)
+    {
+        var week = TimeSpan.FromDays(7);
+        checks
+            .Require(settings.BaseDelay is null || (settings.BaseDelay >= TimeSpan.Zero && settings.BaseDelay <= week), $"{prefix}:BaseDelay", settings.BaseDelay, "must be between 0 and 7 days")
+            .Require(settings.MaxDelay is null || (settings.MaxDelay >= TimeSpan.Zero && settings.MaxDelay <= week), $"{prefix}:MaxDelay", settings.MaxDelay, "must be between 0 and 7 days (a queue message hides at most that long)")
+            .Require(settings.MaxDeliveryAttempts is null or (>= 1 and <= 100), $"{prefix}:MaxDeliveryAttempts", settings.MaxDeliveryAttempts, "must be between 1 and 100");
+    }
 }

@@ -1,15 +1,15 @@
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessCqrs.Azure.ServiceBus;
-using ServerlessCqrs.Events;
 
 namespace ServerlessCqrs.Functions.Events;
 
 /// <summary>
 /// Dispatches events from the topic subscription and settles each message itself
-/// (<c>AutoCompleteMessages = false</c>): complete on success, abandon for a retry (Service Bus
-/// redelivers and counts), dead-letter with the reason, description, exception type and stack for
-/// unknown names, malformed payloads, non-transient failures and exhausted attempts.
+/// (<c>AutoCompleteMessages = false</c>): complete on success and on a retry (a copy is scheduled for
+/// the failure policy's delay; abandoning would redeliver at once), dead-letter with the reason,
+/// description, exception type and stack for unknown names, malformed payloads, non-transient
+/// failures and exhausted attempts. If it throws, the lock lapses and Service Bus redelivers.
 /// </summary>
 /// <remarks>
 /// Compiled only when the MSBuild property <c>EnableServiceBusTrigger</c> is true (the default when
@@ -28,18 +28,14 @@ public sealed class ServiceBusEventFunction(ServiceBusEventDelivery delivery)
     {
         ArgumentNullException.ThrowIfNull(actions);
         var settlement = await delivery.DeliverAsync(message, cancellationToken);
-        switch (settlement.Decision.Action)
+        if (settlement.IsDeadLetter)
         {
-            case DispatchAction.Complete:
-                await actions.CompleteMessageAsync(message, cancellationToken);
-                break;
-            case DispatchAction.Retry:
-                await actions.AbandonMessageAsync(message, cancellationToken: cancellationToken);
-                break;
-            default:
-                await actions.DeadLetterMessageAsync(
-                    message, settlement.DeadLetterProperties(), settlement.DeadLetter!.Reason, settlement.DeadLetter.Description, cancellationToken);
-                break;
+            await actions.DeadLetterMessageAsync(
+                message, settlement.DeadLetterProperties(), settlement.DeadLetter!.Reason, settlement.DeadLetter.Description, cancellationToken);
+        }
+        else
+        {
+            await actions.CompleteMessageAsync(message, cancellationToken);
         }
     }
 }

@@ -9,7 +9,8 @@ public sealed class InProcessTransportTests
     private static readonly Dictionary<string, string?> Settings = new()
     {
         ["Cqrs:Events:MaxDeliveryAttempts"] = "3",
-        ["Cqrs:Events:InProcess:RedeliveryDelay"] = "00:00:00.010",
+        ["Cqrs:Events:Redelivery:Default:BaseDelay"] = "00:00:00.010",
+        ["Cqrs:Events:Redelivery:Default:MaxDelay"] = "00:00:00.100",
         ["Cqrs:Resilience:Default:MaxRetryAttempts"] = "0",
     };
 

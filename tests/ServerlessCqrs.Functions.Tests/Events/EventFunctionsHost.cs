@@ -12,10 +12,10 @@ public sealed class TripwireHandler : IEventHandler<Tripwire>
         throw new InvalidOperationException("the handler has a bug");
 }
 
-/// <summary>The Functions app's services, as Program.cs composes them, with the given event settings and the tripwire.</summary>
+/// <summary>The Functions app's services, as Program.cs composes them, with the given event settings and the tripwire (and any services a test replaces).</summary>
 internal static class EventFunctionsHost
 {
-    public static IHost Build(IDictionary<string, string?> settings)
+    public static IHost Build(IDictionary<string, string?> settings, Action<IServiceCollection>? replace = null)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
@@ -23,6 +23,7 @@ internal static class EventFunctionsHost
         // These tests compile the Service Bus trigger themselves, as a published build has it.
         builder.Services.AddFunctionsApp(builder.Configuration, serviceBusTriggerBuilt: true);
         builder.Services.AddServerlessCqrs().AddHandler<TripwireHandler>();
+        replace?.Invoke(builder.Services);
         return builder.Build();
     }
 }

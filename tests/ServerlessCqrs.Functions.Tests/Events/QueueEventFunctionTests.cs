@@ -24,6 +24,8 @@ public sealed class QueueEventFunctionTests : IAsyncLifetime
             ["Cqrs:Events:StorageQueue:QueueName"] = _queue,
             ["Cqrs:Events:MaxDeliveryAttempts"] = "3",
             ["Cqrs:Resilience:Default:MaxRetryAttempts"] = "0",
+            ["Cqrs:Events:Redelivery:Default:BaseDelay"] = "00:00:02",
+            ["Cqrs:Events:Redelivery:Default:UseJitter"] = "false",
         });
         await _host.StartAsync();
     }
@@ -57,12 +59,22 @@ public sealed class QueueEventFunctionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TransientFailure_Throws_SoTheHostMakesTheMessageVisibleAgain()
+    public async Task TransientFailure_QueuesACopy_HiddenForThePolicysDelay_AtTheNextAttempt()
     {
-        var failure = await Assert.ThrowsAsync<EventRedeliveryException>(() => RunAsync(ConfirmedTooEarly()));
+        var events = new QueueClient(_azurite!.ConnectionString, _queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var original = ConfirmedTooEarly();
 
-        Assert.IsType<ServerlessCqrs.Resilience.TransientException>(failure.InnerException);
+        await RunAsync(original);
+
+        Assert.Empty((await events.PeekMessagesAsync()).Value);
+        Assert.Equal(1, (await events.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         Assert.Empty(await DeadLetters.ListAsync());
+        PeekedMessage? copy = null;
+        await Eventually.HoldsAsync(async () => (copy = (await events.PeekMessagesAsync()).Value.FirstOrDefault()) is not null,
+            "the copy shows once its two seconds have passed");
+        Assert.True(QueueEventMessages.TryRead(copy!.Body.ToString(), copy.MessageId, out var envelope, out _));
+        Assert.True(QueueEventMessages.TryRead(original, "original", out var sent, out _));
+        Assert.Equal((sent.EventId, 2), (envelope.EventId, envelope.DeliveryAttempt));
     }
 
     [Fact]

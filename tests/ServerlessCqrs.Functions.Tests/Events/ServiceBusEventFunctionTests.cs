@@ -1,7 +1,10 @@
 using System.Reflection;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
 using ServerlessCqrs.Azure.ServiceBus;
 using ServerlessCqrs.Functions.Events;
 
@@ -13,15 +16,24 @@ namespace ServerlessCqrs.Functions.Tests.Events;
 /// </summary>
 public sealed class ServiceBusEventFunctionTests : IDisposable
 {
-    private readonly IHost _host = EventFunctionsHost.Build(new Dictionary<string, string?>
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    private readonly Mock<ServiceBusSender> _topic = new();
+    private readonly IHost _host;
+    private readonly RecordingMessageActions _actions = new();
+
+    public ServiceBusEventFunctionTests() => _host = EventFunctionsHost.Build(new Dictionary<string, string?>
     {
         ["Cqrs:Events:Transport"] = "ServiceBus",
         ["ConnectionStrings:ServiceBus"] = "Endpoint=sb://cqrs-test.servicebus.windows.net/;SharedAccessKeyName=test;SharedAccessKey=dGVzdA==",
         ["Cqrs:Events:MaxDeliveryAttempts"] = "3",
+        ["Cqrs:Events:Redelivery:Default:BaseDelay"] = "00:00:10",
+        ["Cqrs:Events:Redelivery:Default:UseJitter"] = "false",
         ["Cqrs:Resilience:Default:MaxRetryAttempts"] = "0",
+    }, services =>
+    {
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
+        services.Replace(ServiceDescriptor.Singleton(_topic.Object));
     });
-
-    private readonly RecordingMessageActions _actions = new();
 
     public void Dispose() => _host.Dispose();
 
@@ -50,11 +62,27 @@ public sealed class ServiceBusEventFunctionTests : IDisposable
     }
 
     [Fact]
-    public async Task TransientFailure_IsAbandoned_SoServiceBusRedeliversIt()
+    public async Task TransientFailure_SchedulesACopyForThePolicysDelay_AndCompletesTheMessage()
     {
         var confirmedTooEarly = $$"""{"orderId":"{{Guid.NewGuid():N}}","customerId":"c1","orderVersion":2,"occurredAt":"2026-11-24T00:00:00Z"}""";
+        var message = Message("OrderConfirmed", confirmedTooEarly, deliveryCount: 2);
+        ServiceBusMessage? copy = null;
+        DateTimeOffset at = default;
+        _topic.Setup(t => t.ScheduleMessageAsync(It.IsAny<ServiceBusMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback<ServiceBusMessage, DateTimeOffset, CancellationToken>((m, when, _) => (copy, at) = (m, when))
+            .ReturnsAsync(1L);
 
-        Assert.Equal("abandon", await SettleAsync(Message("OrderConfirmed", confirmedTooEarly, deliveryCount: 2)));
+        Assert.Equal("complete", await SettleAsync(message));
+
+        // Delivery 2 failed: delivery 3 comes 10 s × 2 later, under its own message id so duplicate detection keeps it.
+        Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromSeconds(20), at);
+        Assert.Equal($"{message.MessageId}/3", copy!.MessageId);
+        Assert.Equal((message.MessageId, 3, "cqrs-handlers"), (
+            copy.ApplicationProperties[ServiceBusEventMessages.EventIdProperty],
+            copy.ApplicationProperties[ServiceBusEventMessages.DeliveryAttemptProperty],
+            copy.ApplicationProperties[ServiceBusEventMessages.RedeliveryForProperty]));
+        Assert.Equal(3, ServiceBusEventMessages.ToEnvelope(ServiceBusModelFactory.ServiceBusReceivedMessage(
+            body: copy.Body, messageId: copy.MessageId, subject: copy.Subject, properties: copy.ApplicationProperties, deliveryCount: 1)).DeliveryAttempt);
     }
 
     [Fact]
@@ -128,13 +156,6 @@ public sealed class ServiceBusEventFunctionTests : IDisposable
         public override Task CompleteMessageAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken = default)
         {
             Settlements.Add("complete");
-            return Task.CompletedTask;
-        }
-
-        public override Task AbandonMessageAsync(
-            ServiceBusReceivedMessage message, IDictionary<string, object>? propertiesToModify = null, CancellationToken cancellationToken = default)
-        {
-            Settlements.Add("abandon");
             return Task.CompletedTask;
         }
 

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace ServerlessCqrs.Events.InProcess;
 
 /// <summary>
-/// Drains the in-process channel: dispatches each event, redelivers after a growing delay when the
-/// dispatcher says retry, and moves dead-lettered events to the in-memory dead-letter queue.
+/// Drains the in-process channel: dispatches each event, redelivers after the delay the failure
+/// policy gives when the dispatcher says retry, and moves dead-lettered events to the in-memory dead-letter queue.
 /// Idle unless the in-process transport is the configured one.
 /// </summary>
 internal sealed partial class InProcessEventProcessor(
@@ -63,7 +63,7 @@ internal sealed partial class InProcessEventProcessor(
         switch (decision.Action)
         {
             case DispatchAction.Retry:
-                Redeliver(envelope with { DeliveryAttempt = envelope.DeliveryAttempt + 1 }, stoppingToken);
+                Redeliver(envelope with { DeliveryAttempt = envelope.DeliveryAttempt + 1 }, decision.RetryAfter, stoppingToken);
                 break;
             case DispatchAction.DeadLetter:
                 deadLetters.Add(DeadLetter.From(envelope, decision, timeProvider.GetUtcNow()));
@@ -71,11 +71,8 @@ internal sealed partial class InProcessEventProcessor(
         }
     }
 
-    private void Redeliver(EventEnvelope envelope, CancellationToken stoppingToken)
+    private void Redeliver(EventEnvelope envelope, TimeSpan delay, CancellationToken stoppingToken)
     {
-        var settings = options.Value;
-        var backoff = settings.RedeliveryDelay * Math.Pow(2, envelope.DeliveryAttempt - 2);
-        var delay = backoff < settings.MaxRedeliveryDelay ? backoff : settings.MaxRedeliveryDelay;
         var redelivery = RedeliverAfterAsync(envelope, delay, stoppingToken);
         if (_redeliveries.TryAdd(redelivery, 0))
         {

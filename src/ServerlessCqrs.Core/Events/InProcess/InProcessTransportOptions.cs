@@ -11,10 +11,4 @@ public sealed class InProcessTransportOptions
 
     /// <summary>Events handled at once, 1 to 64 (default 4).</summary>
     public int MaxConcurrency { get; set; } = 4;
-
-    /// <summary>Wait before the first redelivery; doubles on each further one (default 200 ms).</summary>
-    public TimeSpan RedeliveryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>The longest wait before a redelivery (default 10 s).</summary>
-    public TimeSpan MaxRedeliveryDelay { get; set; } = TimeSpan.FromSeconds(10);
 }
