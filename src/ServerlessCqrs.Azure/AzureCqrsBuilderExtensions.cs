@@ -15,50 +15,55 @@ using ServerlessCqrs.Events;
 using ServerlessCqrs.Housekeeping;
 using ServerlessCqrs.Idempotency;
 using ServerlessCqrs.Outbox;
+using ServerlessCqrs.Storage;
 
 namespace ServerlessCqrs;
 
-/// <summary>Adds the Azure adapters the configuration asks for.</summary>
+/// <summary>Adds the Azure stores and transports.</summary>
 public static class AzureCqrsBuilderExtensions
 {
     /// <summary>
-    /// Replaces the embedded defaults as configured: <c>Cqrs:Store</c> = <c>TableStorage</c> keeps the
-    /// outbox and the handler ledger (and domain state, see <see cref="TableStateStore"/>) in Table
-    /// Storage; <c>Cqrs:Events:Transport</c> = <c>StorageQueue</c> or <c>ServiceBus</c> sends events
-    /// there, with that transport's dead letters. Both default to the in-memory/in-process defaults.
-    /// Unknown values and missing connections fail here, naming the setting.
+    /// Adds Table Storage as a store <c>Cqrs:Store</c> can name (<c>TableStorage</c>: aggregates with
+    /// their outbox, read models, the handler ledger and idempotency keys), and Storage Queue and
+    /// Service Bus as transports <c>Cqrs:Events:Transport</c> can name (<c>StorageQueue</c>,
+    /// <c>ServiceBus</c>, each with its dead letters). Choose with
+    /// <see cref="CqrsBuilder.UseConfiguredAdapters"/>, or use the overload that does.
     /// </summary>
-    public static CqrsBuilder AddAzureAdapters(this CqrsBuilder builder, IConfiguration configuration)
+    public static CqrsBuilder AddAzureAdapters(this CqrsBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var services = builder.Services;
         // Throttling, timeouts and server errors from any Azure service are worth another try.
         builder.AddTransientException<RequestFailedException>(e => e.Status is 0 or 408 or 429 or >= 500);
         builder.AddTransientException<ServiceBusException>(e => e.IsTransient);
-        if (AzureSettings.Store(configuration) == StateStoreKind.TableStorage)
-        {
-            AddTableStorage(services, AzureConnection.Read(configuration, AzureSettings.StorageConnection, "tableServiceUri"));
-        }
-
-        switch (AzureSettings.Transport(configuration))
-        {
-            case EventTransportKind.StorageQueue:
-                AddStorageQueue(services, AzureConnection.Read(configuration, AzureSettings.StorageConnection, "queueServiceUri"));
-                break;
-            case EventTransportKind.ServiceBus:
-                AddServiceBus(services, AzureConnection.Read(configuration, AzureSettings.ServiceBusConnection, "fullyQualifiedNamespace"));
-                break;
-        }
-
         // Not background work a trigger could take over: the Functions app needs its tables and queue at start too.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageProvisioner>());
-        return builder;
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageProvisioner>());
+        return builder
+            .AddStore(AzureSettings.TableStorage, (cqrs, configuration) =>
+                AddTableStorage(cqrs.Services, AzureConnection.Read(configuration, AzureSettings.StorageConnection, "tableServiceUri")))
+            .AddTransport(AzureSettings.StorageQueue, (cqrs, configuration) =>
+                AddStorageQueue(cqrs.Services, AzureConnection.Read(configuration, AzureSettings.StorageConnection, "queueServiceUri")))
+            .AddTransport(AzureSettings.ServiceBus, (cqrs, configuration) =>
+                AddServiceBus(cqrs.Services, AzureConnection.Read(configuration, AzureSettings.ServiceBusConnection, "fullyQualifiedNamespace")));
     }
+
+    /// <summary>
+    /// Adds the Azure adapters and registers the ones the configuration names (missing connections and
+    /// unknown names stop here, naming the setting). Add any other adapter before calling it.
+    /// </summary>
+    public static CqrsBuilder AddAzureAdapters(this CqrsBuilder builder, IConfiguration configuration) =>
+        builder.AddAzureAdapters().UseConfiguredAdapters(configuration);
 
     private static void AddTableStorage(IServiceCollection services, AzureConnection connection)
     {
-        services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName).ValidateOnStart();
+        services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName)
+            .Configure<IEnumerable<ReadModelDefinition>>((options, readModels) =>
+            {
+                foreach (var readModel in readModels)
+                {
+                    options.ReadModelTables.Add(readModel.Name);
+                }
+            })
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TableStorageOptions>, AzureOptionsValidation>());
         services.TryAddSingleton(_ => connection.ConnectionString is { } text
             ? new TableServiceClient(text)
@@ -67,6 +72,8 @@ public static class AzureCqrsBuilderExtensions
         services.TryAddSingleton<OutboxIndex>();
         services.TryAddSingleton(sp => new TableStateStore(
             sp.GetRequiredService<CqrsTables>(), sp.GetRequiredService<IOptions<TableStorageOptions>>(), sp.GetRequiredService<OutboxIndex>()));
+        services.Replace(ServiceDescriptor.Singleton(typeof(IAggregateStore<>), typeof(TableAggregateStore<>)));
+        services.Replace(ServiceDescriptor.Singleton(typeof(IReadModelStore<>), typeof(TableReadModelStore<>)));
         services.Replace(ServiceDescriptor.Singleton<IOutboxStore, TableOutboxStore>());
         services.TryAddSingleton<TableEventHandlerLedger>();
         services.Replace(ServiceDescriptor.Singleton<IEventHandlerLedger>(sp => sp.GetRequiredService<TableEventHandlerLedger>()));

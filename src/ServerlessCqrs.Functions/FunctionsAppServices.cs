@@ -24,7 +24,7 @@ internal static class FunctionsAppServices
     public static IServiceCollection AddFunctionsApp(
         this IServiceCollection services, IConfiguration configuration, bool serviceBusTriggerBuilt = ServiceBusTriggerBuilt)
     {
-        if (!serviceBusTriggerBuilt && AzureSettings.Transport(configuration) == EventTransportKind.ServiceBus)
+        if (!serviceBusTriggerBuilt && AzureSettings.UsesServiceBus(configuration))
         {
             throw new InvalidOperationException(
                 $"{AzureSettings.TransportKey} is ServiceBus, but this build of the app has no Service Bus trigger, so no event would be " +

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ServerlessCqrs.Azure.Tables;
 using ServerlessCqrs.Orders.Storage;
 
 namespace ServerlessCqrs.Orders;
@@ -9,21 +7,15 @@ namespace ServerlessCqrs.Orders;
 public static class OrdersCqrsBuilderExtensions
 {
     /// <summary>
-    /// Registers the Orders messages and handlers and their stores: in Table Storage when the kernel
-    /// keeps its state there (<c>Cqrs:Store</c> = <c>TableStorage</c>), in memory otherwise — so an
-    /// order and its outbox always live in the same store.
+    /// Registers the Orders messages and handlers, and its stores over the kernel's seams: orders as
+    /// aggregates, their summaries as a read model — in whatever store the host configured.
     /// </summary>
     public static CqrsBuilder AddOrders(this CqrsBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddHandlersFrom(typeof(OrdersCqrsBuilderExtensions).Assembly);
-        builder.Services.Configure<TableStorageOptions>(options => options.ReadModelTables.Add(TableOrderSummaryStore.TableName));
-        builder.Services.TryAddSingleton<IOrderStore>(sp => sp.GetService<TableStateStore>() is null
-            ? ActivatorUtilities.CreateInstance<InMemoryOrderStore>(sp)
-            : ActivatorUtilities.CreateInstance<TableOrderStore>(sp));
-        builder.Services.TryAddSingleton<IOrderSummaryStore>(sp => sp.GetService<CqrsTables>() is { } tables
-            ? new TableOrderSummaryStore(tables)
-            : new InMemoryOrderSummaryStore());
+        builder.AddHandlersFrom(typeof(OrdersCqrsBuilderExtensions).Assembly).AddReadModel<OrderSummary>(OrderSummaryStore.Name);
+        builder.Services.TryAddSingleton<IOrderStore, OrderStore>();
+        builder.Services.TryAddSingleton<IOrderSummaryStore, OrderSummaryStore>();
         return builder;
     }
 }

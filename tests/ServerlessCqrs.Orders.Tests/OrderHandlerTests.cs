@@ -100,7 +100,7 @@ public sealed class OrderHandlerTests
     {
         var racing = new RacingOrderStore();
         using var services = OrdersKernel.Build(s => s.AddSingleton<IOrderStore>(sp => racing.Wrap(
-            ActivatorUtilities.CreateInstance<InMemoryOrderStore>(sp))));
+            ActivatorUtilities.CreateInstance<OrderStore>(sp))));
         var bus = services.Bus();
         var id = (await bus.SendAsync(OrdersKernel.SampleOrder())).Value.OrderId;
         racing.CancelBeforeNextSave = true;

@@ -9,6 +9,9 @@ public sealed class OrderSummaryProjectionTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UnixEpoch;
 
+    /// <summary>The summaries over the kernel's in-memory read-model store, fresh for each test.</summary>
+    private static IOrderSummaryStore Summaries() => OrdersKernel.Build().GetRequiredService<IOrderSummaryStore>();
+
     private static OrderCreated Created(string id, long version = 1) => new()
     {
         OccurredAt = Now, OrderId = id, CustomerId = "c1", Lines = [new OrderLine("A", 1, 5m)], Total = 5m, OrderVersion = version,
@@ -19,7 +22,7 @@ public sealed class OrderSummaryProjectionTests
     [Fact]
     public async Task EventsInOrder_BuildTheSummary()
     {
-        var store = new InMemoryOrderSummaryStore();
+        var store = Summaries();
         var projection = new Projections.OrderSummaryProjection(store, new OrdersById(), new RecordingQueryCache());
 
         await projection.HandleAsync(Created("o1"), default);
@@ -32,7 +35,7 @@ public sealed class OrderSummaryProjectionTests
     [Fact]
     public async Task Redelivery_ChangesNothing()
     {
-        var store = new InMemoryOrderSummaryStore();
+        var store = Summaries();
         var projection = new Projections.OrderSummaryProjection(store, new OrdersById(), new RecordingQueryCache());
         await projection.HandleAsync(Created("o1"), default);
         await projection.HandleAsync(Confirmed("o1"), default);
@@ -45,7 +48,7 @@ public sealed class OrderSummaryProjectionTests
     [Fact]
     public async Task EventThatOvertookAnEarlierOne_CatchesTheRowUpFromTheWriteSide_AndTheLateOneChangesNothing()
     {
-        var store = new InMemoryOrderSummaryStore();
+        var store = Summaries();
         var orders = new OrdersById();
         var confirmed = Order.Create("o1", "c1", [new OrderLine("A", 1, 5m)], Now).Order.Confirm(Now).Value!.Order;
         orders.Add(confirmed);
@@ -61,7 +64,7 @@ public sealed class OrderSummaryProjectionTests
     [Fact]
     public async Task EventAheadOfTheWriteSide_FailsTransiently()
     {
-        var projection = new Projections.OrderSummaryProjection(new InMemoryOrderSummaryStore(), new OrdersById(), new RecordingQueryCache());
+        var projection = new Projections.OrderSummaryProjection(Summaries(), new OrdersById(), new RecordingQueryCache());
 
         await Assert.ThrowsAsync<TransientException>(async () => await projection.HandleAsync(Confirmed("o1"), default));
     }
@@ -70,7 +73,7 @@ public sealed class OrderSummaryProjectionTests
     public async Task EveryAppliedEvent_InvalidatesTheOrderAndCustomerTags_RedeliveriesToo()
     {
         var cache = new RecordingQueryCache();
-        var projection = new Projections.OrderSummaryProjection(new InMemoryOrderSummaryStore(), new OrdersById(), cache);
+        var projection = new Projections.OrderSummaryProjection(Summaries(), new OrdersById(), cache);
 
         await projection.HandleAsync(Created("o1"), default);
         await projection.HandleAsync(Created("o1"), default);
@@ -82,7 +85,7 @@ public sealed class OrderSummaryProjectionTests
     public async Task AnEventThatCannotApplyYet_InvalidatesNothing()
     {
         var cache = new RecordingQueryCache();
-        var projection = new Projections.OrderSummaryProjection(new InMemoryOrderSummaryStore(), new OrdersById(), cache);
+        var projection = new Projections.OrderSummaryProjection(Summaries(), new OrdersById(), cache);
 
         await Assert.ThrowsAsync<TransientException>(async () => await projection.HandleAsync(Confirmed("o1"), default));
 
@@ -92,7 +95,7 @@ public sealed class OrderSummaryProjectionTests
     [Fact]
     public async Task List_IsNewestFirst_AndHonoursTheLimit()
     {
-        var store = new InMemoryOrderSummaryStore();
+        var store = Summaries();
         for (var i = 0; i < 3; i++)
         {
             await store.ApplyAsync("c1", $"o{i}", 1, _ => new OrderSummary($"o{i}", "c1", OrderStatus.Created, 1, 1, Now.AddMinutes(i)), default);

@@ -9,10 +9,9 @@ namespace ServerlessCqrs.Azure.Tables;
 /// State of streams (aggregates) in Table Storage, one partition per stream: a <c>state</c> row and
 /// the stream's pending outbox rows, written together in one entity-group transaction with
 /// optimistic concurrency on the state row's ETag; the events' pending entries are written to the
-/// outbox index just before. Domain stores map their aggregates to the state row's properties; the
-/// outbox is this class's business.
+/// outbox index just before. <see cref="TableAggregateStore{TState}"/> keeps aggregates in the state row.
 /// </summary>
-public sealed class TableStateStore
+internal sealed class TableStateStore
 {
     private readonly CqrsTables _tables;
     private readonly IOptions<TableStorageOptions> _options;

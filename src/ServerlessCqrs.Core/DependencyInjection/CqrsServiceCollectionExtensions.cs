@@ -17,6 +17,7 @@ using ServerlessCqrs.Outbox;
 using ServerlessCqrs.Pipeline.Behaviors;
 using ServerlessCqrs.Registry;
 using ServerlessCqrs.Resilience;
+using ServerlessCqrs.Storage;
 using ZiggyCreatures.Caching.Fusion;
 using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
 
@@ -42,7 +43,14 @@ public static class CqrsServiceCollectionExtensions
         }
 
         configure?.Invoke(catalog.Options);
-        var builder = new CqrsBuilder(services, catalog);
+        var adapters = services.FirstOrDefault(d => d.ServiceType == typeof(AdapterCatalog))?.ImplementationInstance as AdapterCatalog;
+        if (adapters is null)
+        {
+            adapters = new AdapterCatalog();
+            services.AddSingleton(adapters);
+        }
+
+        var builder = new CqrsBuilder(services, catalog, adapters);
         if (catalog.Options.AutoDiscoverHandlers)
         {
             foreach (var assembly in catalog.Options.Assemblies)
@@ -72,6 +80,9 @@ public static class CqrsServiceCollectionExtensions
         AddCaching(services);
         AddEvents(services);
         services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(IAggregateStore<>), typeof(InMemoryAggregateStore<>)));
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(AggregateRepository<>), typeof(AggregateRepository<>)));
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(IReadModelStore<>), typeof(InMemoryReadModelStore<>)));
         services.TryAddSingleton<Housekeeper>();
         services.AddHostedService<HousekeepingService>();
     }

@@ -7,8 +7,8 @@ namespace ServerlessCqrs.Pipeline;
 
 /// <summary>
 /// Decides, once per message type, which behaviors wrap its handler and in which order:
-/// telemetry -> logging -> validation (commands and queries) -> caching (queries) -> resilience ->
-/// your behaviors in the order added -> handler. First is outermost.
+/// telemetry -> logging -> your before-cache behaviors -> validation (commands and queries) -> caching
+/// (queries) -> resilience -> your innermost behaviors -> handler, yours in the order added. First is outermost.
 /// </summary>
 internal static class BehaviorComposer
 {
@@ -39,12 +39,22 @@ internal static class BehaviorComposer
                 IsSingleton: true)));
         }
 
+        // Before-cache behaviors go right after telemetry and logging (first of all without the defaults).
+        var beforeCache = catalog.Options.EnableDefaultBehaviors ? 2 : 0;
         var contract = typeof(IMessageBehavior<,>).MakeGenericType(descriptor.MessageType, responseType);
-        foreach (var (behavior, lifetime) in catalog.Behaviors)
+        foreach (var (behavior, lifetime, stage) in catalog.Behaviors)
         {
             if (Close(behavior, descriptor.MessageType, responseType) is { } closed && contract.IsAssignableFrom(closed))
             {
-                composed.Add(new BehaviorSlot(closed, lifetime == ServiceLifetime.Singleton));
+                var slot = new BehaviorSlot(closed, lifetime == ServiceLifetime.Singleton);
+                if (stage == BehaviorStage.BeforeCache)
+                {
+                    composed.Insert(beforeCache++, slot);
+                }
+                else
+                {
+                    composed.Add(slot);
+                }
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessCqrs.Pipeline;
 
 namespace ServerlessCqrs.Registry;
 
@@ -14,7 +15,7 @@ internal sealed class MessageCatalog(CqrsOptions options)
     private readonly Dictionary<string, MessageShape> _names = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<HandlerShape> _handlers = [];
     private readonly HashSet<Type> _handlerTypes = [];
-    private readonly List<(Type Type, ServiceLifetime Lifetime)> _behaviors = [];
+    private readonly List<(Type Type, ServiceLifetime Lifetime, BehaviorStage Stage)> _behaviors = [];
     private readonly List<Action<JsonSerializerOptions>> _jsonConfigurations = [];
 
     public CqrsOptions Options { get; } = options;
@@ -23,7 +24,7 @@ internal sealed class MessageCatalog(CqrsOptions options)
 
     public IReadOnlyList<HandlerShape> Handlers => _handlers;
 
-    public IReadOnlyList<(Type Type, ServiceLifetime Lifetime)> Behaviors => _behaviors;
+    public IReadOnlyList<(Type Type, ServiceLifetime Lifetime, BehaviorStage Stage)> Behaviors => _behaviors;
 
     public IReadOnlyList<Action<JsonSerializerOptions>> JsonConfigurations => _jsonConfigurations;
 
@@ -75,11 +76,11 @@ internal sealed class MessageCatalog(CqrsOptions options)
         return handlers;
     }
 
-    public void AddBehavior(Type behaviorType, ServiceLifetime lifetime)
+    public void AddBehavior(Type behaviorType, ServiceLifetime lifetime, BehaviorStage stage)
     {
         if (!_behaviors.Exists(b => b.Type == behaviorType))
         {
-            _behaviors.Add((behaviorType, lifetime));
+            _behaviors.Add((behaviorType, lifetime, stage));
         }
     }
 

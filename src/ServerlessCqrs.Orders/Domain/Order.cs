@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ServerlessCqrs.Orders.Events;
 
 namespace ServerlessCqrs.Orders.Domain;
@@ -8,6 +9,7 @@ namespace ServerlessCqrs.Orders.Domain;
 /// </summary>
 public sealed class Order
 {
+    [JsonConstructor]
     private Order(string id, string customerId, IReadOnlyList<OrderLine> lines, OrderStatus status, long version, DateTimeOffset createdAt)
     {
         Id = id;
@@ -37,6 +39,7 @@ public sealed class Order
     public DateTimeOffset CreatedAt { get; }
 
     /// <summary>The sum of the line amounts.</summary>
+    [JsonIgnore]
     public decimal Total => Lines.Sum(l => l.Quantity * l.UnitPrice);
 
     /// <summary>An order as a store saved it.</summary>

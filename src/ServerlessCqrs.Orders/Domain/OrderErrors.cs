@@ -4,8 +4,8 @@ namespace ServerlessCqrs.Orders.Domain;
 public static class OrderErrors
 {
     /// <summary>Another writer changed the order since it was loaded.</summary>
-    public static Error VersionConflict(string orderId, long stored, long changedFrom) =>
-        Error.Concurrency($"Order '{orderId}' is at version {stored}; the change was made from version {changedFrom}.");
+    public static Error VersionConflict(string orderId, long changedFrom) =>
+        Error.Concurrency($"Order '{orderId}' has changed since version {changedFrom}, which this change was made from.");
 
     /// <summary>No order has the id.</summary>
     public static Error NotFound(string orderId) => Error.NotFound("order_not_found", $"Order '{orderId}' does not exist.");

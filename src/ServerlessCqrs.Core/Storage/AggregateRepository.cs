@@ -1,0 +1,32 @@
+using ServerlessCqrs.Events;
+using ServerlessCqrs.Outbox;
+
+namespace ServerlessCqrs.Storage;
+
+/// <summary>
+/// Loads and saves aggregates of one type for a domain: a save commits the new state and its events
+/// through the configured <see cref="IAggregateStore{TState}"/>, then relays the events.
+/// </summary>
+public sealed class AggregateRepository<TState>(IAggregateStore<TState> store, EventEnvelopeFactory envelopes, IOutboxRelay relay)
+    where TState : class
+{
+    /// <summary>The aggregate's state and version, or <see langword="null"/>.</summary>
+    public ValueTask<Versioned<TState>?> LoadAsync(string id, CancellationToken cancellationToken) => store.LoadAsync(id, cancellationToken);
+
+    /// <summary>
+    /// Saves <paramref name="state"/> as the version after <paramref name="expectedVersion"/>, with the
+    /// events the change raised; <see langword="false"/> (nothing saved) when another change got there first.
+    /// </summary>
+    public async ValueTask<bool> SaveAsync(string id, TState state, long expectedVersion, IReadOnlyList<IEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        IReadOnlyList<EventEnvelope> recorded = [.. events.Select(e => envelopes.Create(e) with { StreamId = id })];
+        if (!await store.CommitAsync(id, state, expectedVersion, recorded, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await relay.RelayAsync(recorded, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

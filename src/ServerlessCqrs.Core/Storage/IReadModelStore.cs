@@ -1,0 +1,24 @@
+namespace ServerlessCqrs.Storage;
+
+/// <summary>
+/// Views of one type kept by projections: in partitions (a customer's orders, say), each under an id,
+/// listed within its partition by a sort key. A write is conditional on the revision it was decided
+/// from, so two projections writing one view at once cannot lose a change. Adapters implement it (in
+/// memory, Table Storage); register a view type with <c>AddReadModel&lt;TView&gt;(name)</c>.
+/// </summary>
+public interface IReadModelStore<TView>
+    where TView : class
+{
+    /// <summary>The view and its revision, or <see langword="null"/>.</summary>
+    ValueTask<StoredView<TView>?> FindAsync(string partition, string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the view, placed by <paramref name="sortKey"/> in its partition's listing, if the stored one
+    /// is still at <paramref name="expectedRevision"/> (<see langword="null"/>: only if there is none).
+    /// Returns <see langword="false"/>, writing nothing, otherwise.
+    /// </summary>
+    ValueTask<bool> TryWriteAsync(string partition, string id, TView view, string sortKey, string? expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="maxCount"/> views of a partition, by sort key (ordinal, ascending).</summary>
+    ValueTask<IReadOnlyList<TView>> ListAsync(string partition, int maxCount, CancellationToken cancellationToken);
+}

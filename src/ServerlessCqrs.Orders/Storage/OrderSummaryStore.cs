@@ -1,0 +1,69 @@
+using System.Globalization;
+using ServerlessCqrs.Resilience;
+using ServerlessCqrs.Storage;
+
+namespace ServerlessCqrs.Orders.Storage;
+
+/// <summary>
+/// The order-summary read model in the kernel's read-model store: a partition per customer, a view per
+/// order, listed newest first (the sort key inverts the creation time). Each write is conditional on the
+/// view it was decided from; when another event of the order got there first, it reads and decides again.
+/// </summary>
+internal sealed class OrderSummaryStore(IReadModelStore<OrderSummary> views) : IOrderSummaryStore
+{
+    /// <summary>The read model's name (its table, in Table Storage).</summary>
+    public const string Name = "OrderSummaries";
+
+    private const int ConflictAttempts = 3;
+
+    public async ValueTask<ProjectionOutcome> ApplyAsync(
+        string customerId, string orderId, long version, Func<OrderSummary?, OrderSummary> apply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        ProjectionOutcome outcome = default;
+        await WriteAsync(customerId, orderId, current =>
+        {
+            var currentVersion = current?.Version ?? 0;
+            outcome = currentVersion >= version ? ProjectionOutcome.AlreadyApplied
+                : currentVersion != version - 1 ? ProjectionOutcome.OutOfOrder
+                : ProjectionOutcome.Applied;
+            return outcome == ProjectionOutcome.Applied ? apply(current) : null;
+        }, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    public ValueTask<bool> CatchUpAsync(OrderSummary summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return WriteAsync(summary.CustomerId, summary.OrderId, current => (current?.Version ?? 0) < summary.Version ? summary : null, cancellationToken);
+    }
+
+    public ValueTask<IReadOnlyList<OrderSummary>> ListByCustomerAsync(string customerId, int limit, CancellationToken cancellationToken) =>
+        views.ListAsync(customerId, limit, cancellationToken);
+
+    /// <summary>Reads the order's view, asks <paramref name="decide"/> for the next one (<see langword="null"/>: leave it), writes it if unchanged meanwhile.</summary>
+    private async ValueTask<bool> WriteAsync(string customerId, string orderId, Func<OrderSummary?, OrderSummary?> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await views.FindAsync(customerId, orderId, cancellationToken).ConfigureAwait(false);
+            if (decide(current?.View) is not { } next)
+            {
+                return false;
+            }
+
+            if (await views.TryWriteAsync(customerId, orderId, next, NewestFirst(next), current?.Revision, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            if (attempt == ConflictAttempts)
+            {
+                throw new TransientException($"The summary of order '{orderId}' kept changing under this write.");
+            }
+        }
+    }
+
+    private static string NewestFirst(OrderSummary summary) =>
+        (DateTimeOffset.MaxValue.UtcTicks - summary.CreatedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+}
