@@ -82,9 +82,9 @@ internal sealed class TableEventHandlerLedger(CqrsTables tables, IOptions<TableS
             return new HandlerClaim(HandlerClaimStatus.Succeeded, eventId, handlerName);
         }
 
-        if (!expired && row.GetDateTimeOffset(LeaseUntil) > now)
+        if (!expired && row.GetDateTimeOffset(LeaseUntil) is { } leaseUntil && leaseUntil > now)
         {
-            return new HandlerClaim(HandlerClaimStatus.Busy, eventId, handlerName);
+            return new HandlerClaim(HandlerClaimStatus.Busy, eventId, handlerName, HeldFor: leaseUntil - now);
         }
 
         try

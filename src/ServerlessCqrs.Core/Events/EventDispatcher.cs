@@ -169,7 +169,7 @@ public sealed partial class EventDispatcher
             ? $"{failed.Handler} is being run for this event by another delivery (this is delivery {envelope.DeliveryAttempt})"
             : $"{failed.Handler} failed on delivery {envelope.DeliveryAttempt} with {failed.Error.GetType().Name}: {failed.Error.Message}";
         return _policies.For(descriptor.Name).Decide(envelope, what,
-            new DeliveryFailure(failed.Error is null ? FailureKind.HandlerBusy : FailureKind.HandlerFailed, failed.Error));
+            new DeliveryFailure(failed.Error is null ? FailureKind.HandlerBusy : FailureKind.HandlerFailed, failed.Error, failed.HeldFor));
     }
 
     /// <summary>
@@ -178,10 +178,10 @@ public sealed partial class EventDispatcher
     /// Returns the first non-transient failure, else the first failure (a handler held elsewhere has
     /// no error), else nothing.
     /// </summary>
-    private async ValueTask<(string Handler, Exception? Error)?> RunHandlersAsync(
+    private async ValueTask<(string Handler, Exception? Error, TimeSpan? HeldFor)?> RunHandlersAsync(
         MessageDescriptor descriptor, EventEnvelope envelope, object @event, CancellationToken cancellationToken)
     {
-        (string Handler, Exception? Error)? first = null;
+        (string Handler, Exception? Error, TimeSpan? HeldFor)? first = null;
         var eventId = envelope.EventId.ToString();
         var scope = _scopeFactory.CreateAsyncScope();
         await using var disposeScope = scope.ConfigureAwait(false);
@@ -195,7 +195,7 @@ public sealed partial class EventDispatcher
 
             if (claim.Status == HandlerClaimStatus.Busy)
             {
-                first ??= (handler.HandlerName, null);
+                first ??= (handler.HandlerName, null, claim.HeldFor);
                 continue;
             }
 
@@ -208,7 +208,7 @@ public sealed partial class EventDispatcher
                 await ReleaseAsync(claim).ConfigureAwait(false);
                 if (first is not { Error: { } earlier } || _classifier.IsTransient(earlier) && !_classifier.IsTransient(exception))
                 {
-                    first = (handler.HandlerName, exception);
+                    first = (handler.HandlerName, exception, null);
                 }
 
                 continue;

@@ -18,4 +18,5 @@ public enum HandlerClaimStatus
 /// <param name="EventId">The event.</param>
 /// <param name="HandlerName">The handler.</param>
 /// <param name="Token">The store's proof of ownership (an ETag, say), for recording success or releasing.</param>
-public readonly record struct HandlerClaim(HandlerClaimStatus Status, Guid EventId, string HandlerName, string? Token = null);
+/// <param name="HeldFor">For <see cref="HandlerClaimStatus.Busy"/>, how long the other delivery's claim still holds, when known.</param>
+public readonly record struct HandlerClaim(HandlerClaimStatus Status, Guid EventId, string HandlerName, string? Token = null, TimeSpan? HeldFor = null);

@@ -33,7 +33,7 @@ internal sealed class InMemoryEventHandlerLedger(TimeProvider timeProvider, IOpt
 
                 if (entry.LeaseUntil > now)
                 {
-                    return ValueTask.FromResult(new HandlerClaim(HandlerClaimStatus.Busy, eventId, handlerName));
+                    return ValueTask.FromResult(new HandlerClaim(HandlerClaimStatus.Busy, eventId, handlerName, HeldFor: entry.LeaseUntil - now));
                 }
             }
 

@@ -74,6 +74,17 @@ public sealed class FailurePolicyTests
     }
 
     [Fact]
+    public void AHeldHandler_IsRetriedNoSoonerThanTheOtherClaimLapses()
+    {
+        var policy = Policies(new() { ["Cqrs:Events:Redelivery:Default:UseJitter"] = "false" }).For("SomethingHappened");
+
+        var held = policy.Decide(Delivery(1), "held", new DeliveryFailure(FailureKind.HandlerBusy, null, TimeSpan.FromSeconds(45)));
+        var briefly = policy.Decide(Delivery(1), "held", new DeliveryFailure(FailureKind.HandlerBusy, null, TimeSpan.FromMilliseconds(10)));
+
+        Assert.Equal((TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(1)), (held.RetryAfter, briefly.RetryAfter));
+    }
+
+    [Fact]
     public void ConfiguredExceptions_OverrideTheTransientRule_DeadLetterFirst()
     {
         var policy = Policies(new()

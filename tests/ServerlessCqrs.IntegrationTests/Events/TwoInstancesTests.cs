@@ -53,6 +53,8 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite)
             (DispatchAction.Complete, DispatchAction.Retry, DispatchAction.Complete),
             (firstDecision.Action, onSecond.Action, redelivered.Action));
         Assert.Equal(1, gate.Runs);
+        // The duplicate comes back once the first instance's claim would have lapsed, not sooner.
+        Assert.True(onSecond.RetryAfter >= TimeSpan.FromMinutes(1), $"retry after {onSecond.RetryAfter}");
     }
 
     [Fact]

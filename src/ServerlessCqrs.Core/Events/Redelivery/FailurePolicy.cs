@@ -40,7 +40,10 @@ public sealed class FailurePolicy
     /// <summary>Deliveries in all before a retried event is dead-lettered.</summary>
     public int MaxDeliveryAttempts { get; }
 
-    /// <summary>The decision for a failed delivery: the first rule that matches says retry (after a delay) or dead-letter.</summary>
+    /// <summary>
+    /// The decision for a failed delivery: the first rule that matches says retry or dead-letter. A retry
+    /// waits the policy's delay, or until a claim another delivery holds has lapsed, whichever is longer.
+    /// </summary>
     public DispatchDecision Decide(EventEnvelope envelope, string description, DeliveryFailure failure)
     {
         ArgumentNullException.ThrowIfNull(envelope);
@@ -52,7 +55,7 @@ public sealed class FailurePolicy
 
         return envelope.DeliveryAttempt >= MaxDeliveryAttempts
             ? DispatchDecision.DeadLetter(DeadLetterReason.AttemptsExhausted, description, failure.Error)
-            : DispatchDecision.Retry(description, failure.Error, DelayBefore(envelope.DeliveryAttempt + 1));
+            : DispatchDecision.Retry(description, failure.Error, Max(DelayBefore(envelope.DeliveryAttempt + 1), failure.HeldFor ?? TimeSpan.Zero));
     }
 
     /// <summary>The wait before delivery <paramref name="attempt"/> (2 and up): base × 2^(attempt − 2), capped, with jitter.</summary>
@@ -71,6 +74,8 @@ public sealed class FailurePolicy
             : $"redelivered after {delays}{(MaxDeliveryAttempts > 5 ? ", …" : "")} (up to {Format(MaxDelay)}{(UseJitter ? ", with jitter" : "")})";
         return $"{EventName}: {string.Join("; ", _rules)}. Retries: {spacing}, {MaxDeliveryAttempts} deliveries in all, then dead-lettered.";
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private TimeSpan DelayWithoutJitter(int attempt) =>
         TimeSpan.FromTicks((long)Math.Min(BaseDelay.Ticks * Math.Pow(2, Math.Clamp(attempt - 2, 0, 30)), MaxDelay.Ticks));

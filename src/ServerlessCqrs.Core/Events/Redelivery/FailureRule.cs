@@ -26,7 +26,8 @@ public enum FailureKind
 /// <summary>A failed delivery: how it failed, and the exception when there is one.</summary>
 /// <param name="Kind">How it failed.</param>
 /// <param name="Error">The exception; none when <see cref="FailureKind.HandlerBusy"/>.</param>
-public readonly record struct DeliveryFailure(FailureKind Kind, Exception? Error);
+/// <param name="HeldFor">For <see cref="FailureKind.HandlerBusy"/>, how long the other delivery's claim holds: a retry waits at least that.</param>
+public readonly record struct DeliveryFailure(FailureKind Kind, Exception? Error, TimeSpan? HeldFor = null);
 
 /// <summary>One rule of a <see cref="FailurePolicy"/>: the failures it matches and what it does with them.</summary>
 /// <param name="Matches">The failures it matches, in words, for the policy's text.</param>
