@@ -21,7 +21,7 @@ public sealed class TableStorageOptions
     /// <summary>Idempotency keys and the outcomes they return (default <c>CqrsIdempotency</c>).</summary>
     public string IdempotencyTable { get; set; } = "CqrsIdempotency";
 
-    /// <summary>The tables of read models and other stores the application adds (the Orders domain adds <c>OrderSummaries</c>).</summary>
+    /// <summary>The tables of the read models registered with <c>AddReadModel</c> (Orders registers <c>OrderSummaries</c>), and any you name here.</summary>
     public IList<string> ReadModelTables { get; } = [];
 
     /// <summary>Every table the app uses, each once: created when the host starts, and by deployments.</summary>

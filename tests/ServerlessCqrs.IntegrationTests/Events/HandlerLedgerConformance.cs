@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using ServerlessCqrs.Events;
 using ServerlessCqrs.Housekeeping;
+using ServerlessCqrs.IntegrationTests.Storage;
 
 namespace ServerlessCqrs.IntegrationTests.Events;
 
@@ -11,33 +9,15 @@ namespace ServerlessCqrs.IntegrationTests.Events;
 /// per (event, handler), success remembered, a released claim free at once, a lapsed one taken over,
 /// and records gone after their retention.
 /// </summary>
-public abstract class HandlerLedgerConformance : IDisposable
+public abstract class HandlerLedgerConformance(AzuriteFixture azurite, string store) : StoreConformance(azurite, store, new Dictionary<string, string?>
 {
-    private readonly ServiceProvider _services;
+    ["Cqrs:Events:HandlerLease"] = "00:01:00",
+    ["Cqrs:Events:LedgerRetention"] = "00:10:00",
+})
+{
+    protected IEventHandlerLedger Ledger => Services.GetRequiredService<IEventHandlerLedger>();
 
-    protected HandlerLedgerConformance(AzuriteFixture azurite, string store)
-    {
-        var settings = azurite.Settings(store: store, transport: "InProcess");
-        settings["Cqrs:Events:HandlerLease"] = "00:01:00";
-        settings["Cqrs:Events:LedgerRetention"] = "00:10:00";
-        _services = CqrsTestHost.Build((services, cqrs) =>
-        {
-            cqrs.AddAzureAdapters(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-        }, settings: settings);
-    }
-
-    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
-
-    protected IEventHandlerLedger Ledger => _services.GetRequiredService<IEventHandlerLedger>();
-
-    protected Housekeeper Housekeeper => _services.GetRequiredService<Housekeeper>();
-
-    public void Dispose()
-    {
-        _services.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    protected Housekeeper Housekeeper => Services.GetRequiredService<Housekeeper>();
 
     protected async Task<HandlerClaimStatus> ClaimAsync(Guid eventId, string handler = "Printer") =>
         (await Ledger.TryClaimAsync(eventId, handler, default)).Status;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using ServerlessCqrs.Housekeeping;
 using ServerlessCqrs.Idempotency;
 
@@ -10,33 +7,14 @@ namespace ServerlessCqrs.IntegrationTests.Storage;
 /// What every idempotency store must do, in memory and in Table Storage on Azurite: one request per key
 /// at a time, the first outcome for every repeat, a lapsed claim taken over, outcomes gone after their retention.
 /// </summary>
-public abstract class IdempotencyStoreConformance : IDisposable
+public abstract class IdempotencyStoreConformance(AzuriteFixture azurite, string store) : StoreConformance(azurite, store)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Retention = TimeSpan.FromMinutes(10);
-    private readonly ServiceProvider _services;
 
-    protected IdempotencyStoreConformance(AzuriteFixture azurite, string store)
-    {
-        var settings = azurite.Settings(store: store, transport: "InProcess");
-        _services = CqrsTestHost.Build((services, cqrs) =>
-        {
-            cqrs.AddAzureAdapters(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-        }, settings: settings);
-    }
+    protected IIdempotencyStore Store => Services.GetRequiredService<IIdempotencyStore>();
 
-    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
-
-    protected IIdempotencyStore Store => _services.GetRequiredService<IIdempotencyStore>();
-
-    protected Housekeeper Housekeeper => _services.GetRequiredService<Housekeeper>();
-
-    public void Dispose()
-    {
-        _services.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    protected Housekeeper Housekeeper => Services.GetRequiredService<Housekeeper>();
 
     protected static string NewKey() => Convert.ToHexString(Guid.NewGuid().ToByteArray());
 

@@ -2,7 +2,6 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using ServerlessCqrs.Azure.Tables;
 using ServerlessCqrs.Events;
 using ServerlessCqrs.Outbox;
@@ -13,35 +12,22 @@ namespace ServerlessCqrs.IntegrationTests.Storage;
 /// What every outbox must do, in memory and in Table Storage on Azurite: hand pending events to the
 /// sweep oldest first, and park an event no transport can carry without holding back the others.
 /// </summary>
-public abstract class OutboxConformance : IDisposable
+public abstract class OutboxConformance : StoreConformance
 {
-    private readonly ServiceProvider _services;
-
     protected OutboxConformance(AzuriteFixture azurite, string store)
+        : this(azurite, store, new RecordingTransport { Failing = true })
     {
-        var settings = azurite.Settings(store: store, transport: "InProcess");
-        settings["Cqrs:Outbox:PendingAge"] = "00:00:30";
-        _services = CqrsTestHost.Build((services, cqrs) =>
-        {
-            cqrs.AddAzureAdapters(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-            services.Replace(ServiceDescriptor.Singleton<IEventTransport>(Transport));
-        }, settings: settings);
     }
 
-    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    private OutboxConformance(AzuriteFixture azurite, string store, RecordingTransport transport)
+        : base(azurite, store, new Dictionary<string, string?> { ["Cqrs:Outbox:PendingAge"] = "00:00:30" },
+            (services, _) => services.Replace(ServiceDescriptor.Singleton<IEventTransport>(transport))) => Transport = transport;
 
-    protected RecordingTransport Transport { get; } = new() { Failing = true };
+    protected RecordingTransport Transport { get; }
 
-    protected IOutboxStore Outbox => _services.GetRequiredService<IOutboxStore>();
+    protected IOutboxStore Outbox => Services.GetRequiredService<IOutboxStore>();
 
-    protected IOutboxRelay Relay => _services.GetRequiredService<IOutboxRelay>();
-
-    public void Dispose()
-    {
-        _services.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    protected IOutboxRelay Relay => Services.GetRequiredService<IOutboxRelay>();
 
     /// <summary>Records an event now (as a publish whose relay failed), then lets a second pass.</summary>
     protected async Task<EventEnvelope> RecordAsync(string payload = """{"label":"x"}""")
