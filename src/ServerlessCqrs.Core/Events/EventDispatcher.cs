@@ -176,12 +176,13 @@ public sealed partial class EventDispatcher
     /// Runs every handler this delivery can claim in the ledger (not succeeded yet, not being run by
     /// another delivery), all of them even if one fails, so a redelivery only repeats what is left.
     /// Returns the first non-transient failure, else the first failure (a handler held elsewhere has
-    /// no error), else nothing.
+    /// no error), with how long the longest claim held elsewhere lasts; else nothing.
     /// </summary>
     private async ValueTask<(string Handler, Exception? Error, TimeSpan? HeldFor)?> RunHandlersAsync(
         MessageDescriptor descriptor, EventEnvelope envelope, object @event, CancellationToken cancellationToken)
     {
         (string Handler, Exception? Error, TimeSpan? HeldFor)? first = null;
+        TimeSpan? heldFor = null;
         var eventId = envelope.EventId.ToString();
         var scope = _scopeFactory.CreateAsyncScope();
         await using var disposeScope = scope.ConfigureAwait(false);
@@ -195,7 +196,8 @@ public sealed partial class EventDispatcher
 
             if (claim.Status == HandlerClaimStatus.Busy)
             {
-                first ??= (handler.HandlerName, null, claim.HeldFor);
+                first ??= (handler.HandlerName, null, null);
+                heldFor = claim.HeldFor > heldFor ? claim.HeldFor : heldFor ?? claim.HeldFor;
                 continue;
             }
 
@@ -217,7 +219,8 @@ public sealed partial class EventDispatcher
             await _ledger.RecordSuccessAsync(claim, cancellationToken).ConfigureAwait(false);
         }
 
-        return first;
+        // Whatever failed, a retry must not come back before a handler held elsewhere is free again.
+        return first is { } failed ? failed with { HeldFor = heldFor } : null;
     }
 
     /// <summary>Frees a failed handler's claim for the next delivery; if that fails too, the claim lapses after its lease.</summary>
