@@ -8,7 +8,7 @@ namespace ServerlessCqrs.Azure.ServiceBus;
 /// <summary>
 /// Receives from the events subscription where no Service Bus trigger does (the LocalHost; off when
 /// <see cref="CqrsOptions.HostBackgroundWork"/> is), settling each message as the trigger would:
-/// complete, abandon for a retry, or dead-letter with the reason and properties.
+/// complete (a retry is a scheduled copy), or dead-letter with the reason and properties.
 /// </summary>
 internal sealed partial class ServiceBusEventProcessor(
     ServiceBusClient client,
