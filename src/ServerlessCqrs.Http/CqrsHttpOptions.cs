@@ -14,4 +14,10 @@ public sealed class CqrsHttpOptions
 
     /// <summary>How long a key stays claimed by a request that never finished (a crash) before another may run (default 5 min).</summary>
     public TimeSpan IdempotencyClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Whether the LocalHost serves the dead-letter operations API at <c>/api/ops/deadletters</c> (default
+    /// off: it has no keys). The Functions app always serves it, behind the admin (master) key.
+    /// </summary>
+    public bool EnableAdminApi { get; set; }
 }

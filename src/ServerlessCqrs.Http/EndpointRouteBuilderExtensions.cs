@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ServerlessCqrs.Http;
+using ServerlessCqrs.Http.DeadLetters;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -9,7 +12,8 @@ public static class EndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>POST /api/commands/{name}</c>, <c>GET|POST /api/queries/{name}</c>, <c>GET /api/health</c>
-    /// and <c>GET /api/catalog</c>.
+    /// and <c>GET /api/catalog</c>; with <c>Cqrs:Http:EnableAdminApi</c> on, also the dead-letter
+    /// operations under <c>/api/ops/deadletters</c>.
     /// </summary>
     public static RouteGroupBuilder MapServerlessCqrs(this IEndpointRouteBuilder endpoints)
     {
@@ -20,6 +24,15 @@ public static class EndpointRouteBuilderExtensions
             (HttpContext http, string name, CqrsHttpEdge edge) => edge.RunQueryAsync(http, name));
         api.MapGet("/health", (HttpContext http, CqrsHttpEdge edge) => edge.CheckHealthAsync(http));
         api.MapGet("/catalog", (CqrsHttpEdge edge) => edge.GetCatalog());
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<CqrsHttpOptions>>().Value.EnableAdminApi)
+        {
+            var deadLetters = api.MapGroup("/" + DeadLetterAdmin.Route);
+            deadLetters.MapGet("", (HttpContext http, DeadLetterAdmin admin) => admin.ListAsync(http));
+            deadLetters.MapGet("/{id}", (HttpContext http, string id, DeadLetterAdmin admin) => admin.ShowAsync(http, id));
+            deadLetters.MapPost("/{id}/replay", (HttpContext http, string id, DeadLetterAdmin admin) => admin.ReplayAsync(http, id));
+            deadLetters.MapDelete("/{id}", (HttpContext http, string id, DeadLetterAdmin admin) => admin.PurgeAsync(http, id));
+        }
+
         return api;
     }
 }

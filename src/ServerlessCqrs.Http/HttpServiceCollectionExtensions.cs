@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServerlessCqrs.Http;
+using ServerlessCqrs.Http.DeadLetters;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,7 @@ public static class HttpServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CqrsHttpOptions>, CqrsHttpOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CqrsHttpEdge>();
+        services.TryAddSingleton<DeadLetterAdmin>();
         services.AddHealthChecks();
         return services;
     }

@@ -13,6 +13,10 @@ public sealed class FunctionMetadataTests
     [InlineData("RunQuery", "queries/{name}", "Function", new[] { "get", "post" })]
     [InlineData("Catalog", "catalog", "Function", new[] { "get" })]
     [InlineData("Health", "health", "Anonymous", new[] { "get" })]
+    [InlineData("ListDeadLetters", "ops/deadletters", "Admin", new[] { "get" })]
+    [InlineData("ShowDeadLetter", "ops/deadletters/{id}", "Admin", new[] { "get" })]
+    [InlineData("ReplayDeadLetter", "ops/deadletters/{id}/replay", "Admin", new[] { "post" })]
+    [InlineData("PurgeDeadLetter", "ops/deadletters/{id}", "Admin", new[] { "delete" })]
     public void HttpFunction_HasItsRouteMethodsAndLevel(string name, string route, string authLevel, string[] methods)
     {
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
@@ -23,6 +27,20 @@ public sealed class FunctionMetadataTests
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
         Assert.Equal(methods, trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void NoRoute_StartsWithAPrefixTheHostReserves()
+    {
+        // The host puts a function whose route starts with "admin" or "runtime" in error at start ("The specified
+        // route conflicts with one or more built in routes"), whatever the route prefix.
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
+
+        var routes = metadata.RootElement.EnumerateArray().SelectMany(f => f.GetProperty("bindings").EnumerateArray())
+            .Where(b => b.GetProperty("type").GetString() == "httpTrigger").Select(b => b.GetProperty("route").GetString()!).ToArray();
+
+        Assert.NotEmpty(routes);
+        Assert.DoesNotContain(routes, r => r.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || r.StartsWith("runtime", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]

@@ -5,7 +5,7 @@ namespace ServerlessCqrs.IntegrationTests;
 
 /// <summary>
 /// The LocalHost's own Program on a real Kestrel socket (a free loopback port), plus the test-only
-/// messages that produce the error classes Orders never does (a fault, a rule violation).
+/// messages that produce the error classes Orders never does (a fault, a rule violation, a dead letter).
 /// </summary>
 public sealed class LocalHostFactory : WebApplicationFactory<Program>
 {
@@ -40,7 +40,7 @@ public sealed class LocalHostFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton(Probe);
             services.AddFakeLogging();
-            services.AddServerlessCqrs().AddHandler<ExplodeHandler>().AddHandler<ReserveHandler>();
+            services.AddServerlessCqrs().AddHandler<ExplodeHandler>().AddHandler<ReserveHandler>().AddHandler<SeatsReleasedHandler>();
         });
     }
 }

@@ -6,10 +6,15 @@ namespace ServerlessCqrs.IntegrationTests;
 public sealed class TestProbe
 {
     private readonly ConcurrentDictionary<string, int> _runs = new();
+    private readonly ConcurrentDictionary<string, bool> _broken = new();
 
     public int RunsOf(string key) => _runs.GetValueOrDefault(key);
 
     public void Ran(string key) => _runs.AddOrUpdate(key, 1, (_, n) => n + 1);
+
+    public bool IsBroken(string handler) => _broken.GetValueOrDefault(handler);
+
+    public void Break(string handler, bool broken = true) => _broken[handler] = broken;
 }
 
 /// <summary>Always faults, with internals in the exception that must never reach the caller.</summary>
@@ -39,4 +44,24 @@ public sealed class ReserveHandler : ICommandHandler<Reserve>
         ValueTask.FromResult(command.Seats > 10
             ? Result.FromError(Error.RuleViolation("too_many_seats", "At most 10 seats can be reserved at once."))
             : Result.Success);
+}
+
+/// <summary>Seats went back on sale; its handler fails while the probe says it is broken.</summary>
+public sealed record SeatsReleased : Event
+{
+    public int Seats { get; init; }
+}
+
+public sealed class SeatsReleasedHandler(TestProbe probe) : IEventHandler<SeatsReleased>
+{
+    public ValueTask HandleAsync(SeatsReleased @event, CancellationToken cancellationToken)
+    {
+        if (probe.IsBroken(nameof(SeatsReleasedHandler)))
+        {
+            throw new InvalidOperationException("The seat map is unavailable.");
+        }
+
+        probe.Ran("released:" + @event.EventId);
+        return ValueTask.CompletedTask;
+    }
 }

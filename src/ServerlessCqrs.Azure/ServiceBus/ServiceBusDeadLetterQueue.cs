@@ -4,9 +4,10 @@ using ServerlessCqrs.Events;
 namespace ServerlessCqrs.Azure.ServiceBus;
 
 /// <summary>
-/// The subscription's dead-letter sub-queue. Listing peeks; replaying receives, sends the event back
-/// to the topic with its id and trace context (as a fresh message, without the dead-letter
-/// properties), then completes the dead-lettered one — so a failed send loses nothing.
+/// The subscription's dead-letter sub-queue. Listing and finding peek; replaying receives, sends the
+/// event back to the topic with its id and trace context (as a fresh message, without the dead-letter
+/// properties), then completes the dead-lettered one — so a failed send loses nothing; purging receives
+/// and completes.
 /// </summary>
 /// <remarks>
 /// The replay goes to the topic, so every subscription sees it again; handlers that already
@@ -26,18 +27,40 @@ internal sealed class ServiceBusDeadLetterQueue(DeadLetterReceiver deadLetters, 
         return [.. peeked.Select(ServiceBusEventMessages.ToDeadLetter)];
     }
 
-    public async ValueTask<bool> ReplayAsync(Guid eventId, CancellationToken cancellationToken = default)
+    public async ValueTask<DeadLetter?> FindAsync(Guid eventId, CancellationToken cancellationToken = default) =>
+        await PeekAsync(eventId.ToString(), cancellationToken).ConfigureAwait(false) is { } message ? ServiceBusEventMessages.ToDeadLetter(message) : null;
+
+    public async ValueTask<bool> ReplayAsync(Guid eventId, CancellationToken cancellationToken = default) =>
+        await TakeOneAsync(eventId, ResendAsync, cancellationToken).ConfigureAwait(false);
+
+    public ValueTask<int> ReplayAllAsync(CancellationToken cancellationToken = default) =>
+        TakeWhereAsync(_ => true, maxEvents: int.MaxValue, ResendAsync, cancellationToken);
+
+    public async ValueTask<bool> PurgeAsync(Guid eventId, CancellationToken cancellationToken = default) =>
+        await TakeOneAsync(eventId, CompleteAsync, cancellationToken).ConfigureAwait(false);
+
+    public ValueTask<int> PurgeAllAsync(CancellationToken cancellationToken = default) =>
+        TakeWhereAsync(_ => true, maxEvents: int.MaxValue, CompleteAsync, cancellationToken);
+
+    private async ValueTask<bool> TakeOneAsync(Guid eventId, Func<ServiceBusReceivedMessage, CancellationToken, Task> take, CancellationToken cancellationToken)
     {
         var id = eventId.ToString();
         // Peeking locks nothing, so an id that is not there costs no receive.
-        return await ContainsAsync(id, cancellationToken).ConfigureAwait(false)
-            && await ReplayWhereAsync(m => m.MessageId == id, maxEvents: 1, cancellationToken).ConfigureAwait(false) > 0;
+        return await PeekAsync(id, cancellationToken).ConfigureAwait(false) is not null
+            && await TakeWhereAsync(m => m.MessageId == id, maxEvents: 1, take, cancellationToken).ConfigureAwait(false) > 0;
     }
 
-    public ValueTask<int> ReplayAllAsync(CancellationToken cancellationToken = default) =>
-        ReplayWhereAsync(_ => true, maxEvents: int.MaxValue, cancellationToken);
+    private async Task ResendAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken)
+    {
+        var envelope = ServiceBusEventMessages.ToEnvelope(message).Replayed();
+        await topic.SendMessageAsync(ServiceBusEventMessages.ToMessage(envelope), cancellationToken).ConfigureAwait(false);
+        await CompleteAsync(message, cancellationToken).ConfigureAwait(false);
+    }
 
-    private async ValueTask<bool> ContainsAsync(string messageId, CancellationToken cancellationToken)
+    private Task CompleteAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken) =>
+        deadLetters.Receiver.CompleteMessageAsync(message, cancellationToken);
+
+    private async Task<ServiceBusReceivedMessage?> PeekAsync(string messageId, CancellationToken cancellationToken)
     {
         var from = 0L;
         while (true)
@@ -45,12 +68,12 @@ internal sealed class ServiceBusDeadLetterQueue(DeadLetterReceiver deadLetters, 
             var page = await deadLetters.Receiver.PeekMessagesAsync(BatchSize, from, cancellationToken).ConfigureAwait(false);
             if (page.Count == 0)
             {
-                return false;
+                return null;
             }
 
-            if (page.Any(m => m.MessageId == messageId))
+            if (page.FirstOrDefault(m => m.MessageId == messageId) is { } found)
             {
-                return true;
+                return found;
             }
 
             from = page[^1].SequenceNumber + 1;
@@ -58,21 +81,23 @@ internal sealed class ServiceBusDeadLetterQueue(DeadLetterReceiver deadLetters, 
     }
 
     /// <summary>
-    /// Receives the dead letters batch by batch, replaying matches (each event once per call) and holding
+    /// Receives the dead letters batch by batch, taking matches (each event once per call: replayed or
+    /// deleted by <paramref name="take"/>, which settles the message) and holding
     /// the rest locked — an abandoned message comes straight back to the receiver — until the sub-queue has
-    /// no more or enough were replayed; then lets the held ones go. A message seen twice means its lock ran
+    /// no more or enough were taken; then lets the held ones go. A message seen twice means its lock ran
     /// out before the scan ended, so the scan stops there instead of going round again.
     /// </summary>
-    private async ValueTask<int> ReplayWhereAsync(Func<ServiceBusReceivedMessage, bool> matches, int maxEvents, CancellationToken cancellationToken)
+    private async ValueTask<int> TakeWhereAsync(
+        Func<ServiceBusReceivedMessage, bool> matches, int maxEvents, Func<ServiceBusReceivedMessage, CancellationToken, Task> take, CancellationToken cancellationToken)
     {
         var receiver = deadLetters.Receiver;
         var held = new List<ServiceBusReceivedMessage>();
         var seen = new HashSet<long>();
-        var replayed = new HashSet<string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             var lockRanOut = false;
-            while (replayed.Count < maxEvents && !lockRanOut)
+            while (taken.Count < maxEvents && !lockRanOut)
             {
                 var batch = await receiver.ReceiveMessagesAsync(BatchSize, WaitForMessages, cancellationToken).ConfigureAwait(false);
                 if (batch.Count == 0)
@@ -84,26 +109,24 @@ internal sealed class ServiceBusDeadLetterQueue(DeadLetterReceiver deadLetters, 
                 foreach (var message in batch)
                 {
                     lockRanOut |= !seen.Add(message.SequenceNumber);
-                    if (lockRanOut || replayed.Count >= maxEvents || !matches(message) || replayed.Contains(message.MessageId))
+                    if (lockRanOut || taken.Count >= maxEvents || !matches(message) || taken.Contains(message.MessageId))
                     {
                         continue;
                     }
 
-                    var envelope = ServiceBusEventMessages.ToEnvelope(message) with { DeliveryAttempt = 1 };
-                    await topic.SendMessageAsync(ServiceBusEventMessages.ToMessage(envelope), cancellationToken).ConfigureAwait(false);
-                    await receiver.CompleteMessageAsync(message, cancellationToken).ConfigureAwait(false);
+                    await take(message, cancellationToken).ConfigureAwait(false);
                     held.Remove(message);
-                    replayed.Add(message.MessageId);
+                    taken.Add(message.MessageId);
                 }
             }
         }
         finally
         {
-            // Even when the caller gave up or a send failed: what was not replayed goes back as it was.
+            // Even when the caller gave up or a send failed: what was not taken goes back as it was.
             await ReleaseAsync(receiver, held).ConfigureAwait(false);
         }
 
-        return replayed.Count;
+        return taken.Count;
     }
 
     private static async Task ReleaseAsync(ServiceBusReceiver receiver, List<ServiceBusReceivedMessage> held)

@@ -37,7 +37,7 @@ public sealed class ServiceBusEventDelivery
             : await _dispatcher.DispatchAsync(envelope, _source, cancellationToken).ConfigureAwait(false);
         if (decision.Action == DispatchAction.Retry)
         {
-            var redelivery = ServiceBusEventMessages.ToRedelivery(envelope with { DeliveryAttempt = envelope.DeliveryAttempt + 1 }, _subscription);
+            var redelivery = ServiceBusEventMessages.ToRedelivery(envelope.NextDelivery(_timeProvider.GetUtcNow()), _subscription);
             await _topic.ScheduleMessageAsync(redelivery, _timeProvider.GetUtcNow() + decision.RetryAfter, cancellationToken).ConfigureAwait(false);
         }
 

@@ -29,6 +29,9 @@ public static class ServiceBusEventMessages
     /// <summary>Application property of a redelivery: the subscription it is for (other subscriptions' filters skip it).</summary>
     public const string RedeliveryForProperty = "cqrs-redelivery-for";
 
+    /// <summary>Application property of a redelivery: when a delivery of the event first failed (ISO 8601).</summary>
+    public const string FirstFailedAtProperty = "cqrs-first-failed-at";
+
     /// <summary>Application property: the W3C <c>traceparent</c> of the code that raised the event.</summary>
     public const string TraceParentProperty = "traceparent";
 
@@ -61,6 +64,7 @@ public static class ServiceBusEventMessages
         SetIfPresent(properties, StreamIdProperty, envelope.StreamId);
         SetIfPresent(properties, TraceParentProperty, envelope.TraceParent);
         SetIfPresent(properties, TraceStateProperty, envelope.TraceState);
+        SetIfPresent(properties, FirstFailedAtProperty, envelope.FirstFailedAt?.ToString("O", CultureInfo.InvariantCulture));
         return message;
     }
 
@@ -94,13 +98,13 @@ public static class ServiceBusEventMessages
             Name = message.Subject ?? "",
             Version = properties.TryGetValue(VersionProperty, out var version) && version is int v ? v : 1,
             Payload = message.Body.ToString(),
-            OccurredAt = Text(properties, OccurredAtProperty) is { } occurred
-                && DateTimeOffset.TryParse(occurred, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : message.EnqueuedTime,
+            OccurredAt = Time(properties, OccurredAtProperty) ?? message.EnqueuedTime,
             DeliveryAttempt = (properties.TryGetValue(DeliveryAttemptProperty, out var first) && first is int a ? a : 1) + Math.Max(0, message.DeliveryCount - 1),
             TraceParent = Text(properties, TraceParentProperty),
             TraceState = Text(properties, TraceStateProperty),
             CorrelationId = message.CorrelationId,
             StreamId = Text(properties, StreamIdProperty),
+            FirstFailedAt = Time(properties, FirstFailedAtProperty),
         };
     }
 
@@ -109,8 +113,7 @@ public static class ServiceBusEventMessages
     {
         ArgumentNullException.ThrowIfNull(message);
         var properties = message.ApplicationProperties;
-        var at = Text(properties, DeadLetteredAtProperty) is { } text
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : message.EnqueuedTime;
+        var at = Time(properties, DeadLetteredAtProperty) ?? message.EnqueuedTime;
         return new DeadLetter(
             ToEnvelope(message),
             message.DeadLetterReason ?? "Unknown",
@@ -135,6 +138,11 @@ public static class ServiceBusEventMessages
 
     private static string? Text(IReadOnlyDictionary<string, object> properties, string key) =>
         properties.TryGetValue(key, out var value) ? value?.ToString() : null;
+
+    private static DateTimeOffset? Time(IReadOnlyDictionary<string, object> properties, string key) =>
+        Text(properties, key) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
+            ? time
+            : null;
 
     private static void SetIfPresent(IDictionary<string, object> properties, string key, string? value)
     {

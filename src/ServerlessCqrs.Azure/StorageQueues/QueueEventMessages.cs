@@ -77,7 +77,7 @@ internal static class QueueEventMessages
     };
 
     private static QueueEventMessage From(EventEnvelope e, QueueDeadLetterInfo? deadLetter) =>
-        new(e.EventId, e.Name, e.Version, e.Payload, e.OccurredAt, e.TraceParent, e.TraceState, e.CorrelationId, e.StreamId, e.DeliveryAttempt, deadLetter);
+        new(e.EventId, e.Name, e.Version, e.Payload, e.OccurredAt, e.TraceParent, e.TraceState, e.CorrelationId, e.StreamId, e.DeliveryAttempt, deadLetter, e.FirstFailedAt);
 
     private static EventEnvelope ToEnvelope(QueueEventMessage m) => new()
     {
@@ -91,6 +91,7 @@ internal static class QueueEventMessages
         CorrelationId = m.CorrelationId,
         StreamId = m.StreamId,
         DeliveryAttempt = Math.Max(1, m.DeliveryAttempt),
+        FirstFailedAt = m.FirstFailedAt,
     };
 }
 
@@ -105,7 +106,8 @@ internal sealed record QueueEventMessage(
     string? CorrelationId,
     string? StreamId,
     int DeliveryAttempt,
-    QueueDeadLetterInfo? DeadLetter);
+    QueueDeadLetterInfo? DeadLetter,
+    DateTimeOffset? FirstFailedAt = null);
 
 internal sealed record QueueDeadLetterInfo(string Reason, string Description, string? ExceptionType, string? StackTrace, DateTimeOffset DeadLetteredAt);
 

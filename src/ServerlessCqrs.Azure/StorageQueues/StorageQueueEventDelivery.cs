@@ -47,7 +47,7 @@ public sealed class StorageQueueEventDelivery
         {
             var events = await _queues.EventsAsync(cancellationToken).ConfigureAwait(false);
             await events.SendMessageAsync(
-                QueueEventMessages.Write(envelope with { DeliveryAttempt = envelope.DeliveryAttempt + 1 }),
+                QueueEventMessages.Write(envelope.NextDelivery(_timeProvider.GetUtcNow())),
                 visibilityTimeout: decision.RetryAfter, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         else if (decision.Action == DispatchAction.DeadLetter)

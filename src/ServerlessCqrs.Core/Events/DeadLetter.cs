@@ -15,6 +15,12 @@ public sealed record DeadLetter(
     string? StackTrace,
     DateTimeOffset DeadLetteredAt)
 {
+    /// <summary>The deliveries the event had, the last included.</summary>
+    public int Attempts => Envelope.DeliveryAttempt;
+
+    /// <summary>When a delivery of the event first failed (the dead-lettering itself when no earlier delivery failed).</summary>
+    public DateTimeOffset FirstFailedAt => Envelope.FirstFailedAt ?? DeadLetteredAt;
+
     /// <summary>Longest description kept (Service Bus limits the dead-letter description to 4 KiB).</summary>
     public const int MaxDescriptionLength = 1024;
 

@@ -39,4 +39,14 @@ public sealed record EventEnvelope
     /// beside that stream's state; stores that keep the outbox in the state's partition find it by this.
     /// </summary>
     public string? StreamId { get; init; }
+
+    /// <summary>When a delivery of the event first failed, carried by every redelivery; <see langword="null"/> until one fails.</summary>
+    public DateTimeOffset? FirstFailedAt { get; init; }
+
+    /// <summary>The next delivery after one that failed at <paramref name="failedAt"/>: the attempt after this one, the first failure kept.</summary>
+    public EventEnvelope NextDelivery(DateTimeOffset failedAt) =>
+        this with { DeliveryAttempt = DeliveryAttempt + 1, FirstFailedAt = FirstFailedAt ?? failedAt };
+
+    /// <summary>The event sent back from the dead letters: a first delivery again, with no failure behind it.</summary>
+    public EventEnvelope Replayed() => this with { DeliveryAttempt = 1, FirstFailedAt = null };
 }

@@ -197,6 +197,60 @@ public sealed class ServiceBusSeamTests
     }
 
     [Fact]
+    public async Task Find_ReadsADeadLetterFarBehindTheFirstPage_WithoutLockingAnything()
+    {
+        var (broker, events) = DeadLetters(120);
+        var queue = new ServiceBusDeadLetterQueue(new DeadLetterReceiver(broker), Mock.Of<ServiceBusSender>());
+
+        var found = await queue.FindAsync(events[110].EventId);
+
+        Assert.Equal((events[110].EventId, "HandlerFailed"), (found?.Envelope.EventId, found?.Reason));
+        Assert.Null(await queue.FindAsync(Guid.NewGuid()));
+        Assert.Equal(events.Length, broker.MessageIds.Count);
+        Assert.Equal(0, broker.LockedCount);
+    }
+
+    [Fact]
+    public async Task Purge_CompletesOneDeadLetter_SendsNothing_AndLeavesTheOthersUnlocked()
+    {
+        var (broker, events) = DeadLetters(70);
+        var sent = new List<ServiceBusMessage>();
+        var queue = new ServiceBusDeadLetterQueue(new DeadLetterReceiver(broker), Topic(sent).Object);
+
+        Assert.True(await queue.PurgeAsync(events[60].EventId));
+        Assert.False(await queue.PurgeAsync(events[60].EventId));
+
+        Assert.Empty(sent);
+        Assert.Equal(events.Where(e => e != events[60]).Select(e => e.EventId.ToString()), broker.MessageIds);
+        Assert.Equal(0, broker.LockedCount);
+    }
+
+    [Fact]
+    public async Task PurgeAll_CompletesEveryDeadLetter_SendingNothing()
+    {
+        var (broker, events) = DeadLetters(60);
+        var sent = new List<ServiceBusMessage>();
+
+        Assert.Equal(events.Length, await new ServiceBusDeadLetterQueue(new DeadLetterReceiver(broker), Topic(sent).Object).PurgeAllAsync());
+
+        Assert.Empty(sent);
+        Assert.Empty(broker.MessageIds);
+    }
+
+    [Fact]
+    public void Redelivery_CarriesTheFirstFailure_AndAReplayStartsAfresh()
+    {
+        var failedAt = new DateTimeOffset(2026, 11, 24, 12, 0, 1, TimeSpan.Zero);
+        var second = Envelope().NextDelivery(failedAt);
+        var third = ServiceBusEventMessages.ToEnvelope(Received(ServiceBusEventMessages.ToRedelivery(second, "orders"))).NextDelivery(failedAt.AddSeconds(5));
+
+        var deadLetter = ServiceBusEventMessages.ToDeadLetter(Received(ServiceBusEventMessages.ToRedelivery(third, "orders")));
+
+        Assert.Equal((3, failedAt), (deadLetter.Attempts, deadLetter.FirstFailedAt));
+        Assert.Equal((1, (DateTimeOffset?)null), (deadLetter.Envelope.Replayed().DeliveryAttempt, deadLetter.Envelope.Replayed().FirstFailedAt));
+    }
+
+    [Fact]
     public async Task LocalHostReceiver_SettlesLikeTheTrigger()
     {
         using var host = EventFunctionsHost.Build(new Dictionary<string, string?>

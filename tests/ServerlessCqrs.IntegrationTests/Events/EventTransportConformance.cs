@@ -106,9 +106,32 @@ public abstract class EventTransportConformance(AzuriteFixture azurite, string t
         var deadLetter = Assert.Single(await DeadLettersEventuallyAsync(1));
         Assert.Equal("AttemptsExhausted", deadLetter.Reason);
         Assert.Equal(3, Probe.AttemptsOf(nameof(LabelPrinter), parcel.EventId));
+        Assert.Equal(3, deadLetter.Attempts);
+        Assert.True(deadLetter.FirstFailedAt < deadLetter.DeadLetteredAt, "the first failure is the first delivery's, before the redeliveries");
         Assert.Equal(1, await DeadLetters.ReplayAllAsync());
         await Eventually.HoldsAsync(() => Probe.SuccessesOf(nameof(LabelPrinter), parcel.EventId) == 1, "the replayed event was handled");
         Assert.Equal(1, Probe.SuccessesOf(nameof(CustomerNotifier), parcel.EventId));
+    }
+
+    [Fact]
+    public async Task DeadLetter_IsFoundByItsId_AndPurgedForGood()
+    {
+        Probe.FailNext(nameof(CustomerNotifier), new InvalidOperationException("bug"), new InvalidOperationException("bug"));
+        var (kept, purged) = (Parcel("kept"), Parcel("purged"));
+
+        await PublishAsync(kept, purged);
+        await DeadLettersEventuallyAsync(2);
+
+        var found = await DeadLetters.FindAsync(purged.EventId);
+        Assert.Equal((purged.EventId, "HandlerFailed", 1), (found?.Envelope.EventId, found?.Reason, found?.Attempts));
+        Assert.Equal(found!.DeadLetteredAt, found.FirstFailedAt);
+        Assert.True(await DeadLetters.PurgeAsync(purged.EventId));
+        Assert.False(await DeadLetters.PurgeAsync(purged.EventId));
+        Assert.Null(await DeadLetters.FindAsync(purged.EventId));
+        Assert.Equal([kept.EventId], (await DeadLetters.ListAsync()).Select(d => d.Envelope.EventId));
+        Assert.Equal(1, await DeadLetters.PurgeAllAsync());
+        Assert.Empty(await DeadLetters.ListAsync());
+        Assert.Equal(0, Probe.SuccessesOf(nameof(CustomerNotifier), purged.EventId));
     }
 
     [Fact]

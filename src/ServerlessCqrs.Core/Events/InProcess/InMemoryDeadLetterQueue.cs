@@ -23,15 +23,17 @@ internal sealed class InMemoryDeadLetterQueue(IEventTransport transport) : IDead
         }
     }
 
-    public async ValueTask<bool> ReplayAsync(Guid eventId, CancellationToken cancellationToken = default)
+    public ValueTask<DeadLetter?> FindAsync(Guid eventId, CancellationToken cancellationToken = default)
     {
-        DeadLetter? deadLetter;
         lock (_gate)
         {
-            deadLetter = _deadLetters.Find(d => d.Envelope.EventId == eventId);
+            return ValueTask.FromResult(_deadLetters.Find(d => d.Envelope.EventId == eventId));
         }
+    }
 
-        if (deadLetter is null)
+    public async ValueTask<bool> ReplayAsync(Guid eventId, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(eventId, cancellationToken).ConfigureAwait(false) is not { } deadLetter)
         {
             return false;
         }
@@ -52,10 +54,28 @@ internal sealed class InMemoryDeadLetterQueue(IEventTransport transport) : IDead
         return all.Length;
     }
 
+    public ValueTask<bool> PurgeAsync(Guid eventId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_deadLetters.RemoveAll(d => d.Envelope.EventId == eventId) > 0);
+        }
+    }
+
+    public ValueTask<int> PurgeAllAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var count = _deadLetters.Count;
+            _deadLetters.Clear();
+            return ValueTask.FromResult(count);
+        }
+    }
+
     /// <summary>Sends first, removes after, so a failed send leaves the dead letters in place.</summary>
     private async ValueTask ResendAsync(IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken)
     {
-        await transport.SendAsync([.. deadLetters.Select(d => d.Envelope with { DeliveryAttempt = 1 })], cancellationToken).ConfigureAwait(false);
+        await transport.SendAsync([.. deadLetters.Select(d => d.Envelope.Replayed())], cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             foreach (var deadLetter in deadLetters)

@@ -63,7 +63,7 @@ internal sealed partial class InProcessEventProcessor(
         switch (decision.Action)
         {
             case DispatchAction.Retry:
-                Redeliver(envelope with { DeliveryAttempt = envelope.DeliveryAttempt + 1 }, decision.RetryAfter, stoppingToken);
+                Redeliver(envelope.NextDelivery(timeProvider.GetUtcNow()), decision.RetryAfter, stoppingToken);
                 break;
             case DispatchAction.DeadLetter:
                 deadLetters.Add(DeadLetter.From(envelope, decision, timeProvider.GetUtcNow()));
