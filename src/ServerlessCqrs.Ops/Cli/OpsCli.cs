@@ -1,0 +1,24 @@
+using System.CommandLine;
+using ServerlessCqrs.Ops.DeadLetters;
+
+namespace ServerlessCqrs.Ops.Cli;
+
+/// <summary>The command tree and how a run ends: 0 done, 1 failed, 2 bad usage.</summary>
+internal static class OpsCli
+{
+    /// <summary>Parses and runs <paramref name="args"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, OpsContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var root = new RootCommand("Operates a ServerlessCqrs backend: provisions and checks OpenObserve, and handles dead letters.")
+        {
+            OpsCommand.Timeout,
+            DeadLetterCommands.Create(context),
+        };
+        var parse = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false };
+        var exitCode = await parse.InvokeAsync(invocation, cancellationToken);
+        // Help clears the parse errors; anything left is a usage error (System.CommandLine reports those as 1).
+        return parse.Errors.Count > 0 ? ExitCodes.BadUsage : exitCode;
+    }
+}

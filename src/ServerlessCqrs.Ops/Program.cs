@@ -1,0 +1,3 @@
+using ServerlessCqrs.Ops.Cli;
+
+return await OpsCli.RunAsync(args, OpsContext.ForProcess());
