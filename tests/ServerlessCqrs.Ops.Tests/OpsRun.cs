@@ -18,6 +18,17 @@ public sealed record OpsRun(int ExitCode, string Output, string Error)
     /// <summary>Everything the run wrote.</summary>
     public string All => Output + Error;
 
+    /// <summary>The rows of the markdown tables written to standard output, each as its trimmed cells (header rows included).</summary>
+    public IReadOnlyList<string[]> TableRows =>
+    [
+        .. Output.Split('\n', StringSplitOptions.TrimEntries)
+            .Where(line => line.StartsWith('|') && !line.StartsWith("| -", StringComparison.Ordinal) && !line.StartsWith("|--", StringComparison.Ordinal))
+            .Select(line => line.Trim('|').Split('|', StringSplitOptions.TrimEntries)),
+    ];
+
+    /// <summary>Whether a table has a row starting with these cells.</summary>
+    public bool HasRow(params string[] cells) => TableRows.Any(row => row.Take(cells.Length).SequenceEqual(cells));
+
     /// <summary>The lines on standard error.</summary>
     public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

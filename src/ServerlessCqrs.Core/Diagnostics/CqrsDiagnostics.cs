@@ -43,6 +43,64 @@ public static class CqrsDiagnostics
         public const string UserId = "userId";
     }
 
+    /// <summary>
+    /// Fields of the records in the <see cref="LogCategories"/>, as the records name them (the plan's names;
+    /// the log message templates spell them, and a test holds the two equal). Payloads are never logged.
+    /// </summary>
+    public static class LogFields
+    {
+        /// <summary><c>command</c>, <c>query</c> or <c>event</c>.</summary>
+        public const string Bus = "bus";
+
+        /// <summary>The message's wire name.</summary>
+        public const string Type = "type";
+
+        /// <summary>The message or event id, when it has one.</summary>
+        public const string Id = "id";
+
+        /// <summary>The handler's name.</summary>
+        public const string Handler = "handler";
+
+        /// <summary>Handling time in milliseconds.</summary>
+        public const string DurationMs = "durationMs";
+
+        /// <summary>How the message ended: an <see cref="Outcomes"/> value.</summary>
+        public const string Status = "status";
+
+        /// <summary>Retries made before the final attempt.</summary>
+        public const string RetryCount = "retryCount";
+
+        /// <summary>The error's code (an expected failure) or the exception's type (a fault).</summary>
+        public const string ErrorCode = "errorCode";
+
+        /// <summary>Whether a query was answered from the cache (fresh or stale).</summary>
+        public const string CacheHit = "cacheHit";
+
+        /// <summary>The attempt that failed, on a retry record.</summary>
+        public const string Attempt = "attempt";
+
+        /// <summary>The wait before the next attempt in milliseconds, on a retry record.</summary>
+        public const string DelayMs = "delayMs";
+
+        /// <summary>The event's delivery, starting at 1, on the dispatcher's redelivery and dead-letter records.</summary>
+        public const string DeliveryAttempt = "deliveryAttempt";
+
+        /// <summary>Why an event was dead-lettered (a <c>DeadLetterReason</c> name); only dead-letter records carry it.</summary>
+        public const string Reason = "reason";
+
+        /// <summary>What went wrong, on the dispatcher's redelivery and dead-letter records.</summary>
+        public const string Description = "description";
+
+        /// <summary>The fields every bus's per-message records carry (<see cref="Attempt"/> and <see cref="DelayMs"/> on retries only).</summary>
+        public static IReadOnlyList<string> OfMessages { get; } = [Bus, Type, Id, Handler, DurationMs, Status, RetryCount, ErrorCode, Attempt, DelayMs];
+
+        /// <summary>The fields only query records carry.</summary>
+        public static IReadOnlyList<string> OfQueries { get; } = [CacheHit];
+
+        /// <summary>The fields only the event dispatcher's records carry.</summary>
+        public static IReadOnlyList<string> OfEventDeliveries { get; } = [DeliveryAttempt, Reason, Description];
+    }
+
     /// <summary>Instrument names (OpenTelemetry style: dotted, unit separate).</summary>
     public static class Instruments
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ServerlessCqrs.Ops.DeadLetters;
+using ServerlessCqrs.Ops.OpenObserve;
 
 namespace ServerlessCqrs.Ops.Cli;
 
@@ -13,6 +14,7 @@ internal static class OpsCli
         var root = new RootCommand("Operates a ServerlessCqrs backend: provisions and checks OpenObserve, and handles dead letters.")
         {
             OpsCommand.Timeout,
+            OpenObserveCommands.Create(context),
             DeadLetterCommands.Create(context),
         };
         var parse = root.Parse(args);

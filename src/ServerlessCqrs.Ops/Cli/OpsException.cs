@@ -4,7 +4,7 @@ namespace ServerlessCqrs.Ops.Cli;
 /// A failure the operator can act on, with one line that says what was wrong (never a secret, never a
 /// stack trace). Commands throw it; the CLI prints the line and exits with <see cref="ExitCodes.Failure"/>.
 /// </summary>
-public sealed class OpsException : Exception
+public class OpsException : Exception
 {
     /// <summary>Creates the failure.</summary>
     public OpsException(string message)
