@@ -35,16 +35,37 @@ public sealed class ContractValidator
     public (int Status, string Message)? Check(string contract, JsonNode body)
     {
         var (schema, raw) = _schemas[contract];
-        var results = schema.Evaluate(JsonSerializer.SerializeToElement(Strict(body.DeepClone())), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = schema.Evaluate(JsonSerializer.SerializeToElement(Strict(body.DeepClone())), new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
         if (results.IsValid)
         {
             return null;
         }
 
-        var failures = (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).ToArray();
+        var failures = Failures(results).ToArray();
         var status = failures.Select(f => StatusOf(raw, f.SchemaLocation)).Where(s => s is not null).Select(s => s!.Value).DefaultIfEmpty(422).Min();
-        var message = string.Join("; ", failures.SelectMany(f => f.Errors!.Select(e => $"{f.InstanceLocation}: {e.Value}")).Take(3));
+        var message = string.Join("; ", failures.SelectMany(f => f.Errors is { Count: > 0 } errors
+            ? errors.Select(e => $"{f.InstanceLocation}: {e.Value}")
+            : [$"{f.InstanceLocation}: fails {f.SchemaLocation.Fragment}"]).Take(3));
         return (status, $"{contract}: {message}");
+    }
+
+    /// <summary>
+    /// The invalid nodes with errors, found by descending through invalid nodes only: an alternative of an
+    /// <c>anyOf</c> that held, or an <c>if</c> not taken, sits under a valid node and is not a failure.
+    /// </summary>
+    private static IEnumerable<EvaluationResults> Failures(EvaluationResults node)
+    {
+        var invalid = (node.Details ?? []).Where(d => !d.IsValid).ToArray();
+        // A failed "not" leaves its node invalid with a valid child and no error message.
+        if (node.Errors is { Count: > 0 } || invalid.Length == 0)
+        {
+            yield return node;
+        }
+
+        foreach (var failure in invalid.SelectMany(Failures))
+        {
+            yield return failure;
+        }
     }
 
     /// <summary>
@@ -93,10 +114,15 @@ public sealed class ContractValidator
             var node = raw;
             foreach (var segment in segments.Take(length))
             {
-                node = node is JsonArray array && int.TryParse(segment, out var index) ? array[index] : node?[segment.Replace("~1", "/").Replace("~0", "~")];
+                node = node switch
+                {
+                    JsonArray array when int.TryParse(segment, out var index) => array[index],
+                    JsonObject json => json[segment.Replace("~1", "/").Replace("~0", "~")],
+                    _ => null,
+                };
             }
 
-            switch (node?["x-o2-status"])
+            switch ((node as JsonObject)?["x-o2-status"])
             {
                 case JsonValue value when value.GetValueKind() == JsonValueKind.Number:
                     return value.GetValue<int>();
