@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using ServerlessCqrs.Observability;
 using ServerlessCqrs.Ops.Cli;
 using ServerlessCqrs.Ops.OpenObserve.Provisioning;
+using ServerlessCqrs.Ops.OpenObserve.Smoke;
 
 namespace ServerlessCqrs.Ops.OpenObserve;
 
@@ -20,6 +21,7 @@ internal static class OpenObserveCommands
     {
         Provision(context),
         Check(context),
+        Smoke(context),
     };
 
     /// <summary>The app's OpenObserve settings.</summary>
@@ -115,6 +117,45 @@ internal static class OpenObserveCommands
             }
 
             return ExitCodes.Failure;
+        });
+        return command;
+    }
+
+    private static Command Smoke(OpsContext context)
+    {
+        var wait = new Option<TimeSpan>("--wait")
+        {
+            Description = "How long to wait for OpenObserve to show the batch, for example 30s or 2m (default 30s).",
+            DefaultValueFactory = _ => TimeSpan.FromSeconds(30),
+            CustomParser = Durations.Parse,
+        };
+        var command = new Command("smoke",
+            "Sends a uniquely tagged batch of logs, traces and metrics through the app's own telemetry pipeline and exporter settings, " +
+            "queries each back (SQL over the log streams and traces, PromQL for a metric) and prints pass or fail per signal.") { wait };
+        command.SetWork(context, async (parse, cancellationToken) =>
+        {
+            var settings = SettingsOf(context.Configuration);
+            var runId = $"smoke-{Guid.NewGuid():N}"[..22];
+            var sentAt = DateTimeOffset.UtcNow;
+            context.Console.Line($"Sending a batch tagged {SmokeSender.RunAttribute}={runId} to OpenObserve at {settings.Url} (organization '{settings.Organization}').");
+            await SmokeSender.SendAsync(context.Configuration, runId, cancellationToken);
+            using var client = new OpenObserveClient(settings);
+            var checks = new SmokeChecks(client, settings, runId, sentAt);
+            var results = await context.Console.ProgressAsync("Querying OpenObserve for the batch", checks.Signals.Count,
+                progress => checks.WaitAsync(parse.GetValue(wait), progress, cancellationToken));
+            foreach (var result in results)
+            {
+                if (result.FoundAfter is { } after)
+                {
+                    context.Console.Success($"pass  {result.Signal.Name}: found after {Durations.Format(after)}");
+                }
+                else
+                {
+                    context.Console.Failure($"fail  {result.Signal.Name}: nothing tagged {runId} within {Durations.Format(parse.GetValue(wait))} ({result.Signal.Query})");
+                }
+            }
+
+            return results.All(r => r.FoundAfter is not null) ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
     }

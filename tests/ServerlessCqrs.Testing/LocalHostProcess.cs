@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace ServerlessCqrs.IntegrationTests;
+namespace ServerlessCqrs.Testing;
 
 /// <summary>
-/// The LocalHost as a real child process on a free loopback port (its build output sits beside the
-/// tests), with settings as environment variables — so a test can kill it with SIGKILL mid-request.
+/// The LocalHost as a real child process on a free loopback port, with settings as environment variables —
+/// so a test can kill it with SIGKILL mid-request. A test project that uses it references the LocalHost
+/// project, which puts its build output beside the tests.
 /// </summary>
 public sealed class LocalHostProcess : IAsyncDisposable
 {
