@@ -142,7 +142,7 @@ internal static class OpenObserveCommands
             using var client = new OpenObserveClient(settings);
             var checks = new SmokeChecks(client, settings, runId, sentAt);
             var results = await context.Console.ProgressAsync("Querying OpenObserve for the batch", checks.Signals.Count,
-                progress => checks.WaitAsync(parse.GetValue(wait), progress, cancellationToken));
+                progress => checks.WaitAsync(parse.GetValue(wait), context.Time, progress, cancellationToken));
             foreach (var result in results)
             {
                 if (result.FoundAfter is { } after)

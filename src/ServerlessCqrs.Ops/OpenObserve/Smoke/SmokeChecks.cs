@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using ServerlessCqrs.Diagnostics;
@@ -28,9 +27,9 @@ internal sealed class SmokeChecks(OpenObserveClient client, OpenObserveSettings 
     ];
 
     /// <summary>Polls every signal at once until each is found or <paramref name="wait"/> has passed.</summary>
-    public async Task<IReadOnlyList<SmokeResult>> WaitAsync(TimeSpan wait, IProgress<string> progress, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SmokeResult>> WaitAsync(TimeSpan wait, TimeProvider time, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        var start = time.GetTimestamp();
         return await Task.WhenAll(Signals.Select(async signal =>
         {
             while (true)
@@ -38,16 +37,16 @@ internal sealed class SmokeChecks(OpenObserveClient client, OpenObserveSettings 
                 if (await signal.FoundAsync(cancellationToken))
                 {
                     progress.Report($"{signal.Name}: found");
-                    return new SmokeResult(signal, clock.Elapsed);
+                    return new SmokeResult(signal, time.GetElapsedTime(start));
                 }
 
-                if (clock.Elapsed >= wait)
+                if (time.GetElapsedTime(start) >= wait)
                 {
                     progress.Report($"{signal.Name}: not found");
                     return new SmokeResult(signal, null);
                 }
 
-                await Task.Delay(PollInterval, cancellationToken);
+                await Task.Delay(PollInterval, time, cancellationToken);
             }
         }));
     }
