@@ -92,6 +92,24 @@ public sealed class OpenObserveFailureTests : IAsyncLifetime
         Assert.DoesNotContain(OpenObserveStandIn.Password, run.All, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("OPENOBSERVE_URL", "unreachable", "Cannot reach OpenObserve at http://127.0.0.1:")]
+    [InlineData("OPENOBSERVE_PASSWORD", "wrong-password", "refused the credentials (401): check OPENOBSERVE_USER and OPENOBSERVE_PASSWORD")]
+    [InlineData("OPENOBSERVE_ORGANIZATION", "globex", "has no organization 'globex' (OPENOBSERVE_ORGANIZATION).")]
+    public async Task Provision_NamesWhatIsWrong_InOneLine_WithoutTheSecret(string setting, string value, string expected)
+    {
+        var settings = With(setting, value == "unreachable" ? $"http://127.0.0.1:{LoopbackPorts.Free()}/" : value);
+
+        var run = await OpsRun.RunAsync(settings, "openobserve", "provision", "--destination-url", "https://hooks.example.com/a");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(expected, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-password", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(OpenObserveStandIn.Password, run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+        Assert.Empty(_openObserve.Writes);
+    }
+
     [Fact]
     public async Task Provision_WithoutOpenObserveSettings_SaysWhatToSet()
     {
