@@ -20,9 +20,13 @@ internal static class Durations
         return default;
     }
 
-    /// <summary>A duration as the CLI prints it: <c>90s</c> or <c>5m</c>.</summary>
-    public static string Format(TimeSpan duration) =>
-        duration.TotalSeconds < 120 ? $"{duration.TotalSeconds:0.#}s" : $"{duration.TotalMinutes:0.#}m";
+    /// <summary>A duration as the CLI prints it: <c>250ms</c>, <c>90s</c> or <c>5m</c>.</summary>
+    public static string Format(TimeSpan duration) => duration.TotalSeconds switch
+    {
+        < 1 => $"{duration.TotalMilliseconds:0}ms",
+        < 120 => $"{duration.TotalSeconds:0.#}s",
+        _ => $"{duration.TotalMinutes:0.#}m",
+    };
 
     private static bool TryParse(string text, out TimeSpan duration)
     {

@@ -41,7 +41,7 @@ public sealed class ProvisionTests : IAsyncLifetime
         Assert.Equal(["CQRS Commands", "CQRS Events", "CQRS Queries"], state.Dashboards.Values.Select(d => (string)d.V8["title"]!).Order());
         Assert.All(state.Dashboards.Values, d => Assert.Equal(8, (int)d.V8["version"]!));
 
-        Assert.True(run.HasRow("stream", "cqrs_commands", "created"), run.Output);
+        Assert.True(run.HasRow("logs stream", "cqrs_commands", "created"), run.Output);
         Assert.True(run.HasRow("alert", "cqrs_event_dead_lettered", "created"), run.Output);
         Assert.True(run.HasRow("dashboard", "CQRS Events", "created"), run.Output);
         Assert.Contains("organization 'acme'): 18 created, 0 updated, 0 unchanged.", run.Output, StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public sealed class ProvisionTests : IAsyncLifetime
         Assert.Contains("POST /api/acme/streams/cqrs_commands?type=logs", run.Output, StringComparison.Ordinal);
         Assert.Contains("POST /api/v2/acme/alerts?folder=default", run.Output, StringComparison.Ordinal);
         Assert.Contains("\"title\": \"CQRS Commands\"", run.Output, StringComparison.Ordinal);
-        Assert.True(run.HasRow("stream", "cqrs_commands", "would be created"), run.Output);
+        Assert.True(run.HasRow("logs stream", "cqrs_commands", "would be created"), run.Output);
         Assert.Contains("Dry run against", run.Output, StringComparison.Ordinal);
     }
 

@@ -1,7 +1,7 @@
 namespace ServerlessCqrs.Ops.OpenObserve.Provisioning;
 
 /// <summary>What provisioning did (or would do) to one object.</summary>
-/// <param name="Kind">stream, template, destination, alert or dashboard.</param>
+/// <param name="Kind">logs, metrics or traces stream; template, destination, alert or dashboard.</param>
 /// <param name="Name">Its name (a dashboard's title).</param>
 /// <param name="Action">What happened to it.</param>
 /// <param name="Detail">What differed, or why it was skipped.</param>

@@ -58,19 +58,19 @@ internal sealed class Provisioner(OpenObserveClient client, IProgress<string> pr
                 if (!existing.TryGetValue(spec.Name, out var stream))
                 {
                     await WriteAsync(HttpMethod.Post, $"{path}?type={type}", spec.CreateBody(), cancellationToken);
-                    Done(new("stream", spec.Name, ProvisionAction.Created, $"{type}, {spec.Fields.Count} fields, {spec.RetentionDays} days"));
+                    Done(new($"{type} stream", spec.Name, ProvisionAction.Created, $"{spec.Fields.Count} fields, {spec.RetentionDays} days"));
                     continue;
                 }
 
                 var (update, detail) = StreamUpdate(spec, stream);
                 if (update.Count == 0)
                 {
-                    Done(new("stream", spec.Name, ProvisionAction.Unchanged));
+                    Done(new($"{type} stream", spec.Name, ProvisionAction.Unchanged));
                     continue;
                 }
 
                 await WriteAsync(HttpMethod.Put, $"{path}/settings?type={type}", update, cancellationToken);
-                Done(new("stream", spec.Name, ProvisionAction.Updated, detail));
+                Done(new($"{type} stream", spec.Name, ProvisionAction.Updated, detail));
             }
         }
     }
