@@ -31,8 +31,13 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
     }
 
     /// <summary>Calls one HTTP function the way the worker does: a request in the invocation's scope, the returned result executed.</summary>
-    public async Task<(int Status, string Body)> InvokeAsync(
-        Func<HttpFunctions, HttpRequest, Task<IResult>> function, string method, string? body = null, string query = "")
+    public Task<(int Status, string Body)> InvokeAsync(
+        Func<HttpFunctions, HttpRequest, Task<IResult>> function, string method, string? body = null, string query = "") =>
+        InvokeAsync<HttpFunctions>(function, method, body, query);
+
+    /// <summary>Calls one HTTP function of <typeparamref name="TFunctions"/> the way the worker does.</summary>
+    public async Task<(int Status, string Body)> InvokeAsync<TFunctions>(
+        Func<TFunctions, HttpRequest, Task<IResult>> function, string method, string? body = null, string query = "")
     {
         ArgumentNullException.ThrowIfNull(function);
         await using var scope = Services.CreateAsyncScope();
@@ -47,7 +52,7 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
 
         using var response = new MemoryStream();
         http.Response.Body = response;
-        var functions = ActivatorUtilities.CreateInstance<HttpFunctions>(scope.ServiceProvider);
+        var functions = ActivatorUtilities.CreateInstance<TFunctions>(scope.ServiceProvider);
         var result = await function(functions, http.Request);
         await result.ExecuteAsync(http);
         return (http.Response.StatusCode, Encoding.UTF8.GetString(response.ToArray()));
