@@ -25,10 +25,17 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     private readonly ConcurrentQueue<string> _output = new();
 
-    public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>The process id, for sampling its memory and threads.</summary>
+    public int ProcessId => _process.Id;
+
+    public static Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string?> settings) =>
+        StartAsync(settings, "ServerlessCqrs.LocalHost");
+
+    /// <summary>Starts <paramref name="app"/> (an app host beside the tests that serves <c>/api/health</c>) the same way.</summary>
+    public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string app)
     {
         var address = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "ServerlessCqrs.LocalHost"))
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, app))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -54,7 +61,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             if (process.HasExited)
             {
                 await process.WaitForExitAsync();
-                throw new InvalidOperationException($"The LocalHost exited with code {process.ExitCode}:\n{string.Join('\n', host.Output)}");
+                throw new InvalidOperationException($"{app} exited with code {process.ExitCode}:\n{string.Join('\n', host.Output)}");
             }
 
             try
@@ -65,7 +72,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             {
                 return false;
             }
-        }, "the LocalHost answers /api/health", TimeSpan.FromSeconds(30));
+        }, $"{app} answers /api/health", TimeSpan.FromSeconds(30));
         return host;
     }
 
