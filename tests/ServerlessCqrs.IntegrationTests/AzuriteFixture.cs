@@ -13,25 +13,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// </summary>
     public Dictionary<string, string?> Settings(string store = "TableStorage", string transport = "StorageQueue")
     {
-        var unique = Guid.NewGuid().ToString("N")[..12];
-        return new()
-        {
-            ["Cqrs:Store"] = store,
-            ["Cqrs:Events:Transport"] = transport,
-            ["ConnectionStrings:Storage"] = Server.ConnectionString,
-            ["Cqrs:TableStorage:StateTable"] = "State" + unique,
-            ["Cqrs:TableStorage:LedgerTable"] = "Ledger" + unique,
-            ["Cqrs:TableStorage:OutboxTable"] = "Outbox" + unique,
-            ["Cqrs:TableStorage:IdempotencyTable"] = "Idempotency" + unique,
-            ["Cqrs:Events:StorageQueue:QueueName"] = "events-" + unique,
-            ["Cqrs:Events:StorageQueue:MaxPollingInterval"] = "00:00:00.200",
-            ["Cqrs:Events:Redelivery:Default:MaxDelay"] = "00:00:00.400",
-            ["Cqrs:Events:Redelivery:Default:BaseDelay"] = "00:00:00.010",
-            ["Cqrs:Events:MaxDeliveryAttempts"] = "3",
-            ["Cqrs:Outbox:SweepInterval"] = "00:00:01",
-            ["Cqrs:Outbox:PendingAge"] = "00:00:01",
-            ["Cqrs:Resilience:Default:MaxRetryAttempts"] = "0",
-        };
+        var settings = AzuriteServer.KernelSettings(Server.ConnectionString, "events");
+        settings["Cqrs:Store"] = store;
+        settings["Cqrs:Events:Transport"] = transport;
+        settings["Cqrs:Events:Redelivery:Default:MaxDelay"] = "00:00:00.400";
+        settings["Cqrs:Events:Redelivery:Default:BaseDelay"] = "00:00:00.010";
+        settings["Cqrs:Events:MaxDeliveryAttempts"] = "3";
+        settings["Cqrs:Outbox:SweepInterval"] = "00:00:01";
+        settings["Cqrs:Outbox:PendingAge"] = "00:00:01";
+        settings["Cqrs:Resilience:Default:MaxRetryAttempts"] = "0";
+        return settings;
     }
 
     public async Task InitializeAsync() => _server = await AzuriteServer.StartAsync();

@@ -30,6 +30,28 @@ public sealed class AzuriteServer : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
 
+    /// <summary>
+    /// Settings that put a kernel on the Azurite at <paramref name="connectionString"/> with tables and a queue
+    /// of its own (Table Storage state, the Storage Queue transport polled every 200 ms at most), so tests
+    /// sharing one Azurite never see each other's data.
+    /// </summary>
+    public static Dictionary<string, string?> KernelSettings(string connectionString, string queuePrefix)
+    {
+        var unique = Guid.NewGuid().ToString("N")[..12];
+        return new()
+        {
+            ["Cqrs:Store"] = "TableStorage",
+            ["Cqrs:Events:Transport"] = "StorageQueue",
+            ["ConnectionStrings:Storage"] = connectionString,
+            ["Cqrs:TableStorage:StateTable"] = "State" + unique,
+            ["Cqrs:TableStorage:LedgerTable"] = "Ledger" + unique,
+            ["Cqrs:TableStorage:OutboxTable"] = "Outbox" + unique,
+            ["Cqrs:TableStorage:IdempotencyTable"] = "Idempotency" + unique,
+            ["Cqrs:Events:StorageQueue:QueueName"] = $"{queuePrefix}-{unique}",
+            ["Cqrs:Events:StorageQueue:MaxPollingInterval"] = "00:00:00.200",
+        };
+    }
+
     public static async Task<AzuriteServer> StartAsync()
     {
         var (queuePort, tablePort) = (LoopbackPorts.Free(), LoopbackPorts.Free());

@@ -51,21 +51,16 @@ public sealed class DeadLetterAdmin(IDeadLetterQueue deadLetters)
     }
 
     /// <summary><c>POST /api/ops/deadletters/{id}/replay</c>: sends the event back as a first delivery; 202 when sent.</summary>
-    public async Task<IResult> ReplayAsync(HttpContext httpContext, string id)
-    {
-        ArgumentNullException.ThrowIfNull(httpContext);
-        if (Parse(httpContext, id, out var eventId) is { } invalid)
-        {
-            return invalid;
-        }
-
-        return await deadLetters.ReplayAsync(eventId, httpContext.RequestAborted).ConfigureAwait(false)
-            ? HttpOutcome.Empty(StatusCodes.Status202Accepted)
-            : NotFound(httpContext, eventId);
-    }
+    public Task<IResult> ReplayAsync(HttpContext httpContext, string id) =>
+        ActAsync(httpContext, id, deadLetters.ReplayAsync, StatusCodes.Status202Accepted);
 
     /// <summary><c>DELETE /api/ops/deadletters/{id}</c>: deletes the dead letter for good; 204 when deleted.</summary>
-    public async Task<IResult> PurgeAsync(HttpContext httpContext, string id)
+    public Task<IResult> PurgeAsync(HttpContext httpContext, string id) =>
+        ActAsync(httpContext, id, deadLetters.PurgeAsync, StatusCodes.Status204NoContent);
+
+    /// <summary>Does <paramref name="act"/> to the dead letter of event <paramref name="id"/>; <paramref name="status"/> when it was there.</summary>
+    private static async Task<IResult> ActAsync(
+        HttpContext httpContext, string id, Func<Guid, CancellationToken, ValueTask<bool>> act, int status)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         if (Parse(httpContext, id, out var eventId) is { } invalid)
@@ -73,8 +68,8 @@ public sealed class DeadLetterAdmin(IDeadLetterQueue deadLetters)
             return invalid;
         }
 
-        return await deadLetters.PurgeAsync(eventId, httpContext.RequestAborted).ConfigureAwait(false)
-            ? HttpOutcome.Empty(StatusCodes.Status204NoContent)
+        return await act(eventId, httpContext.RequestAborted).ConfigureAwait(false)
+            ? HttpOutcome.Empty(status)
             : NotFound(httpContext, eventId);
     }
 

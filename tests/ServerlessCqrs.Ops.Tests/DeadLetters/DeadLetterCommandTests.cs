@@ -137,19 +137,8 @@ public sealed class DeadLetterCommandTests(AzuriteFixture azurite) : IClassFixtu
 
     internal static Dictionary<string, string?> Settings(string connectionString)
     {
-        var unique = Guid.NewGuid().ToString("N")[..12];
-        return new()
-        {
-            ["Cqrs:Store"] = "TableStorage",
-            ["Cqrs:Events:Transport"] = "StorageQueue",
-            ["ConnectionStrings:Storage"] = connectionString,
-            ["Cqrs:TableStorage:StateTable"] = "State" + unique,
-            ["Cqrs:TableStorage:LedgerTable"] = "Ledger" + unique,
-            ["Cqrs:TableStorage:OutboxTable"] = "Outbox" + unique,
-            ["Cqrs:TableStorage:IdempotencyTable"] = "Idempotency" + unique,
-            ["Cqrs:Events:StorageQueue:QueueName"] = "returns-" + unique,
-            ["Cqrs:Events:StorageQueue:MaxPollingInterval"] = "00:00:00.200",
-            ["Cqrs:Resilience:Default:MaxRetryAttempts"] = "0",
-        };
+        var settings = AzuriteServer.KernelSettings(connectionString, "returns");
+        settings["Cqrs:Resilience:Default:MaxRetryAttempts"] = "0";
+        return settings;
     }
 }

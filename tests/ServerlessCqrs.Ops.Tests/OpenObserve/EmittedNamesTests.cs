@@ -65,17 +65,12 @@ public sealed class EmittedNamesTests(AzuriteFixture azurite) : IClassFixture<Az
 
     private Dictionary<string, string?> Settings()
     {
-        var unique = Guid.NewGuid().ToString("N")[..12];
         var settings = _openObserve.Settings();
-        settings["Cqrs:Store"] = "TableStorage";
-        settings["Cqrs:Events:Transport"] = "StorageQueue";
-        settings["ConnectionStrings:Storage"] = azurite.Server.ConnectionString;
-        settings["Cqrs:TableStorage:StateTable"] = "State" + unique;
-        settings["Cqrs:TableStorage:LedgerTable"] = "Ledger" + unique;
-        settings["Cqrs:TableStorage:OutboxTable"] = "Outbox" + unique;
-        settings["Cqrs:TableStorage:IdempotencyTable"] = "Idempotency" + unique;
-        settings["Cqrs:Events:StorageQueue:QueueName"] = "names-" + unique;
-        settings["Cqrs:Events:StorageQueue:MaxPollingInterval"] = "00:00:00.200";
+        foreach (var (key, value) in AzuriteServer.KernelSettings(azurite.Server.ConnectionString, "names"))
+        {
+            settings[key] = value;
+        }
+
         settings["OPENOBSERVE_FLUSH_INTERVAL"] = "200";
         settings["OPENOBSERVE_TRACING_SAMPLING_RATE"] = "1";
         settings["Logging:LogLevel:Default"] = "Information";

@@ -46,7 +46,7 @@ public sealed partial class OpenObserveStandIn
         app.MapGet("/api/v2/{org}/alerts", (HttpContext c) =>
         {
             var substring = c.Request.Query["alert_name_substring"].ToString();
-            var folder = c.Request.Query["folder"] is { Count: > 0 } f ? f.ToString() : "default";
+            var folder = FolderOf(c);
             var list = State.Alerts.Values.Where(a => (string?)a["folder_id"] == folder && ((string)a["name"]!).Contains(substring, StringComparison.OrdinalIgnoreCase))
                 .Select(a => (JsonNode)new JsonObject
                 {
@@ -63,7 +63,7 @@ public sealed partial class OpenObserveStandIn
 
         app.MapGet("/api/{org}/dashboards", (HttpContext c) =>
         {
-            var folder = c.Request.Query["folder"] is { Count: > 0 } f ? f.ToString() : "default";
+            var folder = FolderOf(c);
             var list = State.Dashboards.Values.Where(d => d.Folder == folder).Select(d => (JsonNode)d.ToListItem()).ToArray();
             return Json(200, new JsonObject { ["dashboards"] = new JsonArray(list) });
         });
@@ -200,7 +200,7 @@ public sealed partial class OpenObserveStandIn
     /// <summary>Creates (<paramref name="id"/> null) or replaces an alert after <c>prepare_alert</c>'s checks, in its order.</summary>
     private async Task<IResult> SaveAlertAsync(HttpContext context, string? id)
     {
-        var folder = context.Request.Query["folder"] is { Count: > 0 } f ? f.ToString() : "default";
+        var folder = FolderOf(context);
         if (id is not null && !State.Alerts.ContainsKey(id))
         {
             return Error(404, "Alert not found");
@@ -278,7 +278,7 @@ public sealed partial class OpenObserveStandIn
 
     private async Task<IResult> SaveDashboardAsync(HttpContext context, string? id)
     {
-        var folder = context.Request.Query["folder"] is { Count: > 0 } f ? f.ToString() : "default";
+        var folder = FolderOf(context);
         StoredDashboard? stored = null;
         if (id is not null && (!State.Dashboards.TryGetValue(id, out stored) || stored.Folder != folder))
         {
@@ -322,6 +322,10 @@ public sealed partial class OpenObserveStandIn
         State.Dashboards[dashboardId] = saved;
         return Json(200, saved.ToJson());
     }
+
+    /// <summary>The <c>folder</c> a request names; <c>default</c> when it names none.</summary>
+    private static string FolderOf(HttpContext context) =>
+        context.Request.Query["folder"] is { Count: > 0 } folder ? folder.ToString() : "default";
 
     private static string StreamTypeOf(HttpContext context) =>
         context.Request.Query["type"].ToString() is var type && StreamTypes.Contains(type) ? type : "logs";
