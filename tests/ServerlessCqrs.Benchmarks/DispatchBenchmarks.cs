@@ -77,7 +77,11 @@ public class DispatchBenchmarks
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddServerlessCqrs(o => o.EnableDefaultBehaviors = enableDefaultBehaviors)
+        services.AddServerlessCqrs(o =>
+            {
+                o.EnableDefaultBehaviors = enableDefaultBehaviors;
+                o.HandlerLifetime = ServiceLifetime.Singleton; // as Mediator's are configured above
+            })
             .AddHandler<AddHandler>()
             .AddHandler<LookupHandler>();
         return services.BuildServiceProvider();

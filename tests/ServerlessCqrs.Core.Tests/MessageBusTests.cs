@@ -24,6 +24,36 @@ public sealed class MessageBusTests
         Assert.Equal("thing_not_found", (await bus.SendAsync(new Touch { Id = "missing" })).Error?.Code);
     }
 
+    [Theory]
+    [InlineData(ServiceLifetime.Scoped, false, 2)]
+    [InlineData(ServiceLifetime.Singleton, false, 1)]
+    [InlineData(ServiceLifetime.Singleton, true, 2)] // the application's own later registration wins
+    [InlineData(ServiceLifetime.Transient, false, 4)]
+    public async Task Handlers_LiveAsLongAsTheirRegistrationSays(ServiceLifetime lifetime, bool reRegisterScoped, int instances)
+    {
+        using var services = TestKernel.Build(
+            b =>
+            {
+                b.AddHandler<WhoHandlesHandler>();
+                if (reRegisterScoped)
+                {
+                    b.Services.AddScoped<WhoHandlesHandler>();
+                }
+            },
+            o => o.HandlerLifetime = lifetime);
+        var seen = new HashSet<Guid>();
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            using var scope = services.CreateScope();
+            var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+            seen.Add((await bus.SendAsync(new WhoHandles())).Value);
+            seen.Add((await bus.SendAsync(new WhoHandles())).Value);
+        }
+
+        Assert.Equal(instances, seen.Count);
+    }
+
     [Fact]
     public async Task QueryAsync_ReturnsTheHandlersValue()
     {
@@ -64,4 +94,15 @@ public sealed class MessageBusTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await services.Bus().SendAsync(new Touch()));
     }
+}
+
+/// <summary>Answers with the identity of the handler instance that ran.</summary>
+public sealed record WhoHandles : ICommand<Guid>;
+
+public sealed class WhoHandlesHandler : ICommandHandler<WhoHandles, Guid>
+{
+    private readonly Guid _instance = Guid.NewGuid();
+
+    public ValueTask<Result<Guid>> HandleAsync(WhoHandles command, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Result<Guid>>(_instance);
 }

@@ -71,7 +71,8 @@ public static class CqrsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
 
-        services.TryAddSingleton(sp => MessageRegistryFactory.Create(sp.GetRequiredService<MessageCatalog>()));
+        // The collection is final by the time the registry is built: it tells which handlers are singletons.
+        services.TryAddSingleton(sp => MessageRegistryFactory.Create(sp.GetRequiredService<MessageCatalog>(), services));
         services.TryAddScoped<IMessageBus, MessageBus>();
         services.TryAddScoped<ICommandBus>(sp => sp.GetRequiredService<IMessageBus>());
         services.TryAddScoped<IQueryBus>(sp => sp.GetRequiredService<IMessageBus>());

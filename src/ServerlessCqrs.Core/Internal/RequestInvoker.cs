@@ -4,7 +4,7 @@ using ServerlessCqrs.Registry;
 namespace ServerlessCqrs.Internal;
 
 /// <summary>Runs one command or query type through its pipeline; created once per type at startup.</summary>
-internal abstract class RequestInvoker(MessageDescriptor descriptor, Type handlerType)
+internal abstract class RequestInvoker(MessageDescriptor descriptor, Type handlerType, bool handlerIsSingleton)
 {
     protected MessageDescriptor Descriptor { get; } = descriptor;
 
@@ -21,13 +21,18 @@ internal abstract class RequestInvoker(MessageDescriptor descriptor, Type handle
 
     public MessageContext NewContext(IServiceProvider services, bool refreshCache = false) =>
         new(Descriptor, HandlerName, services) { RefreshCache = refreshCache };
+
+    /// <summary>Where the handler comes from.</summary>
+    protected HandlerSource<THandler> HandlerSource<THandler>()
+        where THandler : class => new(HandlerType, handlerIsSingleton);
 }
 
 /// <summary>Invoker of a command that returns no value.</summary>
-internal abstract class VoidRequestInvoker(MessageDescriptor descriptor, Type handlerType) : RequestInvoker(descriptor, handlerType)
+internal abstract class VoidRequestInvoker(MessageDescriptor descriptor, Type handlerType, bool handlerIsSingleton)
+    : RequestInvoker(descriptor, handlerType, handlerIsSingleton)
 {
-    public ValueTask<Result> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
-        InvokeAsync(message, NewContext(services), cancellationToken);
+    /// <summary>Dispatches a message in a scope; a message without behaviors goes straight to its handler, with no context.</summary>
+    public abstract ValueTask<Result> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken);
 
     public abstract ValueTask<Result> InvokeAsync(object message, MessageContext context, CancellationToken cancellationToken);
 
@@ -39,10 +44,11 @@ internal abstract class VoidRequestInvoker(MessageDescriptor descriptor, Type ha
 }
 
 /// <summary>Invoker of a command or query that returns a <typeparamref name="TResult"/>.</summary>
-internal abstract class RequestInvoker<TResult>(MessageDescriptor descriptor, Type handlerType) : RequestInvoker(descriptor, handlerType)
+internal abstract class RequestInvoker<TResult>(MessageDescriptor descriptor, Type handlerType, bool handlerIsSingleton)
+    : RequestInvoker(descriptor, handlerType, handlerIsSingleton)
 {
-    public ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
-        InvokeAsync(message, NewContext(services), cancellationToken);
+    /// <summary>Dispatches a message in a scope; a message without behaviors goes straight to its handler, with no context.</summary>
+    public abstract ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken);
 
     public abstract ValueTask<Result<TResult>> InvokeAsync(object message, MessageContext context, CancellationToken cancellationToken);
 

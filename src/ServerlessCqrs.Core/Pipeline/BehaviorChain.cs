@@ -17,6 +17,9 @@ internal sealed class BehaviorChain<TMessage, TResponse>(BehaviorSlot[] behavior
 {
     private MessageHandlerDelegate<TMessage, TResponse>? _composed;
 
+    /// <summary>Whether no behavior wraps the handler (default behaviors off, none of yours applies).</summary>
+    public bool IsEmpty => behaviors.Length == 0;
+
     public ValueTask<TResponse> ExecuteAsync(TMessage message, MessageContext context, CancellationToken cancellationToken) =>
         (_composed ??= Compose(context.Services))(message, context, cancellationToken);
 

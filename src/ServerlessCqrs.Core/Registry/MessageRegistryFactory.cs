@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 using ServerlessCqrs.Internal;
 using ServerlessCqrs.Pipeline;
 using ServerlessCqrs.Pipeline.Validation;
@@ -14,9 +15,11 @@ namespace ServerlessCqrs.Registry;
 /// </summary>
 internal static class MessageRegistryFactory
 {
-    public static MessageRegistry Create(MessageCatalog catalog)
+    /// <summary>Builds the registry; <paramref name="services"/>, when given, tells which handlers are singletons (resolved once).</summary>
+    public static MessageRegistry Create(MessageCatalog catalog, IEnumerable<ServiceDescriptor>? services = null)
     {
         var json = CreateSerializerOptions(catalog);
+        var singletons = SingletonsIn(services ?? []);
         var problems = new List<string>();
         var handlersByMessage = catalog.Handlers.ToLookup(h => h.MessageType, h => h.HandlerType);
         var descriptors = new List<MessageDescriptor>();
@@ -36,7 +39,7 @@ internal static class MessageRegistryFactory
             }
             else if (handlers.Length == 1)
             {
-                descriptor.Invoker = CreateRequestInvoker(descriptor, handlers[0], catalog);
+                descriptor.Invoker = CreateRequestInvoker(descriptor, handlers[0], singletons.Contains(handlers[0]), catalog);
             }
             else
             {
@@ -82,7 +85,12 @@ internal static class MessageRegistryFactory
             .Select(g => $"{descriptor} has several handlers named {g.Key} ({string.Join(", ", g.Select(h => h.FullName))}); " +
                 "handler names identify which handlers already ran for an event, so they must differ.");
 
-    private static RequestInvoker CreateRequestInvoker(MessageDescriptor descriptor, Type handlerType, MessageCatalog catalog)
+    // The last registration of a type is the one resolved.
+    private static HashSet<Type> SingletonsIn(IEnumerable<ServiceDescriptor> services) =>
+        [.. services.Where(d => !d.IsKeyedService).GroupBy(d => d.ServiceType)
+            .Where(g => g.Last().Lifetime == ServiceLifetime.Singleton).Select(g => g.Key)];
+
+    private static RequestInvoker CreateRequestInvoker(MessageDescriptor descriptor, Type handlerType, bool handlerIsSingleton, MessageCatalog catalog)
     {
         var (invokerType, responseType) = (descriptor.Kind, descriptor.ResultType) switch
         {
@@ -95,7 +103,7 @@ internal static class MessageRegistryFactory
                 typeof(Result<>).MakeGenericType(result!)),
         };
         var behaviors = BehaviorComposer.Compose(descriptor, responseType, catalog);
-        return (RequestInvoker)Activator.CreateInstance(invokerType, descriptor, handlerType, behaviors)!;
+        return (RequestInvoker)Activator.CreateInstance(invokerType, descriptor, handlerType, handlerIsSingleton, behaviors)!;
     }
 
     private static EventHandlerInvoker CreateEventHandlerInvoker(MessageDescriptor descriptor, Type handlerType, MessageCatalog catalog)

@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
 using Polly.Retry;
 using Polly.Telemetry;
+using Polly.Timeout;
 using ServerlessCqrs.Pipeline;
 using ServerlessCqrs.Pipeline.Behaviors;
 
@@ -13,13 +15,21 @@ namespace ServerlessCqrs.Resilience;
 internal readonly record struct MessagePipelineKey(string MessageName);
 
 /// <summary>
-/// One Polly pipeline per message type, built on first use from <see cref="MessageResilienceOptions"/>
-/// and rebuilt when the configuration changes. The registry is the kernel's own, so its telemetry
-/// settings — results never logged, routine attempts at Debug — do not touch the application's pipelines.
+/// One <see cref="MessageResilience"/> per message type, built on first use from
+/// <see cref="MessageResilienceOptions"/> and following configuration changes. Its Polly pipeline runs
+/// the retries after a first attempt that failed transiently, so its total timeout counts from that
+/// attempt's start. The registry is the kernel's own, so its telemetry settings — results never
+/// logged, routine attempts at Debug — do not touch the application's pipelines.
 /// </summary>
 internal sealed class MessageResiliencePipelines : IDisposable, IAsyncDisposable
 {
     public static readonly ResiliencePropertyKey<MessageContext> MessageContextKey = new("ServerlessCqrs.MessageContext");
+
+    /// <summary>When the first attempt started (a <see cref="TimeProvider.System"/> timestamp).</summary>
+    public static readonly ResiliencePropertyKey<long> StartedAtKey = new("ServerlessCqrs.StartedAt");
+
+    private readonly ConcurrentDictionary<string, MessageResilience> _byMessage = new(StringComparer.Ordinal);
+    private readonly IDisposable? _settingsChanged;
 
     private readonly ResiliencePipelineRegistry<MessagePipelineKey> _registry;
     private readonly IOptionsMonitor<MessageResilienceOptions> _options;
@@ -49,24 +59,48 @@ internal sealed class MessageResiliencePipelines : IDisposable, IAsyncDisposable
             BuilderFactory = () => new ResiliencePipelineBuilder().ConfigureTelemetry(ownTelemetry),
             BuilderNameFormatter = static key => key.MessageName,
         });
+        _settingsChanged = options.OnChange((settings, name) =>
+        {
+            if (name is not null && _byMessage.TryGetValue(name, out var resilience))
+            {
+                resilience.Settings = settings;
+            }
+        });
     }
 
-    public ResiliencePipeline For(string messageName) =>
-        _registry.GetOrAddPipeline(new MessagePipelineKey(messageName), (builder, context) =>
-        {
-            context.EnableReloads(_options, messageName);
-            Configure(builder, _options.Get(messageName));
-        });
+    public MessageResilience For(string messageName) =>
+        _byMessage.GetOrAdd(messageName, name => new MessageResilience(
+            _registry.GetOrAddPipeline(new MessagePipelineKey(name), (builder, context) =>
+            {
+                context.EnableReloads(_options, name);
+                Configure(builder, _options.Get(name));
+            }),
+            _options.Get(name)));
 
-    public void Dispose() => _registry.Dispose();
+    /// <summary>Whether a failed attempt is worth another: a transient exception, or an optimistic-concurrency result (the handler reloads).</summary>
+    public bool ShouldRetry(Exception exception) => _classifier.IsTransient(exception);
 
-    public ValueTask DisposeAsync() => _registry.DisposeAsync();
+    /// <inheritdoc cref="ShouldRetry(Exception)"/>
+    public static bool ShouldRetry(IMessageResult result) => result.Error?.Kind == ErrorKind.Concurrency;
+
+    public void Dispose()
+    {
+        _settingsChanged?.Dispose();
+        _registry.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _settingsChanged?.Dispose();
+        return _registry.DisposeAsync();
+    }
 
     private void Configure(ResiliencePipelineBuilder builder, MessageResilienceOptions settings)
     {
         if (settings.TotalTimeout > TimeSpan.Zero)
         {
-            builder.AddTimeout(settings.TotalTimeout);
+            var total = settings.TotalTimeout;
+            builder.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => ValueTask.FromResult(RemainingOf(total, args.Context)) });
         }
 
         if (settings.MaxRetryAttempts > 0)
@@ -93,10 +127,18 @@ internal sealed class MessageResiliencePipelines : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Retry on transient exceptions and on optimistic-concurrency results (the handler reloads).</summary>
     private bool ShouldRetry(Outcome<object> outcome) => outcome.Exception is { } exception
-        ? _classifier.IsTransient(exception)
-        : outcome.Result is IMessageResult { Error.Kind: ErrorKind.Concurrency };
+        ? ShouldRetry(exception)
+        : outcome.Result is IMessageResult result && ShouldRetry(result);
+
+    // What the first attempt left of the total; a spent budget still times out (the smallest timeout Polly applies).
+    private static TimeSpan RemainingOf(TimeSpan total, ResilienceContext context)
+    {
+        var elapsed = context.Properties.TryGetValue(StartedAtKey, out var startedAt)
+            ? TimeProvider.System.GetElapsedTime(startedAt)
+            : TimeSpan.Zero;
+        return total - elapsed is var remaining && remaining > TimeSpan.Zero ? remaining : TimeSpan.FromTicks(1);
+    }
 
     private void OnRetry(ResilienceContext resilienceContext, int failedAttemptIndex, Outcome<object> outcome, TimeSpan delay)
     {

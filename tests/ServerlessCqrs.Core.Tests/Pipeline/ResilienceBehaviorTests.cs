@@ -9,7 +9,14 @@ namespace ServerlessCqrs.Core.Tests.Pipeline;
 public sealed class ResilienceBehaviorTests
 {
     private static ServiceProvider Kernel(IDictionary<string, string?>? settings = null) =>
-        TestKernel.Build(b => b.AddHandler<FlakyHandler>().AddHandler<SlowHandler>().AddHandler<TouchHandler>(), settings: settings);
+        TestKernel.Build(
+            b =>
+            {
+                b.Services.AddSingleton<TokenKeeper>();
+                b.AddHandler<FlakyHandler>().AddHandler<SlowHandler>().AddHandler<TouchHandler>()
+                    .AddHandler<PendingFlakyHandler>().AddHandler<TokenKeeperHandler>();
+            },
+            settings: settings);
 
     [Fact]
     public async Task TransientFailures_AreRetried_AndTheAttemptIsVisible()
@@ -28,6 +35,48 @@ public sealed class ResilienceBehaviorTests
         Assert.Equal(["1", "2"], retries.Select(r => r.GetStructuredStateValue("attempt")));
         Assert.Equal(["TransientException", "TimeoutException"], retries.Select(r => r.GetStructuredStateValue("errorCode")));
         Assert.Equal("2", logs.Single(l => l.Id.Name == "MessageHandled").GetStructuredStateValue("retryCount"));
+    }
+
+    [Fact]
+    public async Task TransientFailure_OfAnAttemptThatWentAsynchronous_IsRetried()
+    {
+        using var services = Kernel();
+        var probe = services.GetRequiredService<Probe>();
+        probe.FailNext(nameof(PendingFlaky), new TransientException("busy"));
+
+        var result = await services.Bus().SendAsync(new PendingFlaky());
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(2, probe.CountOf(nameof(PendingFlaky)));
+    }
+
+    [Fact]
+    public async Task CallerCancellation_OfAPendingAttempt_EndsTheCall_WithoutRetryOrTimeout()
+    {
+        using var services = Kernel();
+        using var caller = new CancellationTokenSource();
+
+        var call = services.Bus().SendAsync(new Slow(), caller.Token);
+        await caller.CancelAsync();
+
+        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await call);
+        Assert.IsNotType<TimeoutRejectedException>(exception);
+        Assert.Equal(1, services.GetRequiredService<Probe>().CountOf(nameof(Slow)));
+    }
+
+    [Fact]
+    public async Task CallbackLeftOnACompletedAttemptsToken_DoesNotRunWhenALaterAttemptTimesOut()
+    {
+        using var services = Kernel(new Dictionary<string, string?> { ["Cqrs:Resilience:Messages:Slow:AttemptTimeout"] = "00:00:00.050" });
+        var bus = services.Bus();
+        var keeper = services.GetRequiredService<TokenKeeper>();
+
+        await bus.SendAsync(new KeepToken());
+        var slow = await bus.SendAsync(new Slow());
+
+        Assert.True(slow.IsSuccess);
+        Assert.Equal(2, services.GetRequiredService<Probe>().CountOf(nameof(Slow)));
+        Assert.False(keeper.CallbackRan);
     }
 
     [Fact]
@@ -119,5 +168,35 @@ public sealed class ResilienceBehaviorTests
         var exception = Assert.Throws<OptionsValidationException>(() => options.Get("Flaky"));
 
         Assert.Contains(message, exception.Message, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Fails (as the probe says) after going asynchronous.</summary>
+public sealed record PendingFlaky : ICommand;
+
+public sealed class PendingFlakyHandler(Probe probe) : ICommandHandler<PendingFlaky>
+{
+    public async ValueTask<Result> HandleAsync(PendingFlaky command, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        probe.Hit(nameof(PendingFlaky));
+        return Result.Success;
+    }
+}
+
+/// <summary>Completes at once, leaving a callback registered on its token.</summary>
+public sealed record KeepToken : ICommand;
+
+public sealed class TokenKeeper
+{
+    public bool CallbackRan { get; set; }
+}
+
+public sealed class TokenKeeperHandler(TokenKeeper keeper) : ICommandHandler<KeepToken>
+{
+    public ValueTask<Result> HandleAsync(KeepToken command, CancellationToken cancellationToken)
+    {
+        cancellationToken.Register(() => keeper.CallbackRan = true);
+        return ValueTask.FromResult(Result.Success);
     }
 }

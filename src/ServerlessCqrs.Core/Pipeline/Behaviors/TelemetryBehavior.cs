@@ -6,7 +6,7 @@ namespace ServerlessCqrs.Pipeline.Behaviors;
 /// <summary>
 /// Outermost default behavior: a span per message (kind, type, handler, outcome, retries, cache
 /// outcome, <c>error.type</c>), the duration histogram and the message counters (commands, queries
-/// by cache outcome, event handler runs, command retries). Costs a timestamp when nobody listens.
+/// by cache outcome, event handler runs, command retries). Reads no clock when nobody listens.
 /// </summary>
 internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics, TimeProvider timeProvider)
     : IMessageBehavior<TMessage, TResponse>
@@ -18,7 +18,7 @@ internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics
     {
         var descriptor = context.Message;
         using var activity = CqrsDiagnostics.ActivitySource.StartActivity(descriptor.SpanName);
-        var started = timeProvider.GetTimestamp();
+        long? started = metrics.DurationOf(descriptor.Kind).Enabled ? timeProvider.GetTimestamp() : null;
         var outcome = CqrsDiagnostics.Outcomes.Fault;
         string? errorType = null;
         try
@@ -35,7 +35,7 @@ internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics
         }
         finally
         {
-            Record(context, outcome, errorType, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            Record(context, outcome, errorType, started is { } at ? timeProvider.GetElapsedTime(at).TotalMilliseconds : 0);
             if (activity is { IsAllDataRequested: true })
             {
                 activity.SetTag(CqrsDiagnostics.Tags.MessageKind, BusNames.Of(descriptor.Kind));
