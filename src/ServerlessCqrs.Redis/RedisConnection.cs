@@ -5,7 +5,9 @@ namespace ServerlessCqrs.Redis;
 /// <summary>
 /// The one Redis connection the cache level, the backplane and the health check share. It is opened
 /// on first use and never gives up: when Redis is down at start or goes away later, the multiplexer
-/// keeps reconnecting in the background and caching resumes without a restart.
+/// keeps reconnecting in the background and caching resumes without a restart. While it is
+/// disconnected, commands fail at once instead of queueing for the multiplexer's 5 s timeout: the
+/// cache treats a failure as "Redis is away" and goes on in memory, so a wait would only hold requests.
 /// </summary>
 internal sealed class RedisConnection : IAsyncDisposable
 {
@@ -17,6 +19,7 @@ internal sealed class RedisConnection : IAsyncDisposable
     {
         _options = ConfigurationOptions.Parse(connectionString);
         _options.AbortOnConnectFail = false;
+        _options.BacklogPolicy = BacklogPolicy.FailFast;
     }
 
     /// <summary>The shared multiplexer; the first call starts connecting.</summary>

@@ -3,45 +3,95 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using ServerlessCqrs.Registry;
 
 namespace ServerlessCqrs.Caching;
 
 /// <summary>
-/// Cache keys and tags. A query's key is its name and a hash of the canonical JSON of its fields
-/// (object properties sorted by name at every level), so it is the same in every process and for
-/// any property order. Tags (which hold ids, like <c>order:{id}</c>) are hashed too, so no field value
-/// ever appears in Redis, in logs or in traces.
+/// Cache keys and tags. A query's key is its name and a hash of its JSON, so it is the same in every
+/// process; tags (which hold ids, like <c>order:{id}</c>) are hashed too, so no field value ever
+/// appears in Redis, in logs or in traces. The hash is SHA-256 (truncated to 128 bits), not a faster
+/// non-cryptographic one: a caller must not be able to craft a query whose key is another's.
+/// A query's properties are written in their declared order, the same for every instance of it; only
+/// when its contract holds members whose order comes from the data (dictionaries, <c>object</c>, JSON
+/// values) is the JSON parsed and written again with every object's properties sorted. Hits pay one
+/// serialisation into a per-thread buffer, one hash and the key string.
 /// </summary>
 internal static class QueryCacheKeys
 {
     private const int HashBytes = 16;
+    private static readonly int HashChars = Base64Url.GetEncodedLength(HashBytes);
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     /// <summary><c>q:{QueryName}:{hash}</c>; the cache adds the configured prefix.</summary>
     public static string For(MessageDescriptor descriptor, object query)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(query, descriptor.JsonTypeInfo);
-        using var document = JsonDocument.Parse(json);
-        var canonical = new ArrayBufferWriter<byte>(json.Length);
-        using (var writer = new Utf8JsonWriter(canonical))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        if (descriptor.CacheKeyNeedsSorting ??= HasDataOrderedMembers(descriptor.JsonTypeInfo, []))
         {
+            using var document = JsonSerializer.SerializeToDocument(query, descriptor.JsonTypeInfo);
             WriteCanonical(document.RootElement, writer);
         }
+        else
+        {
+            JsonSerializer.Serialize(writer, query, descriptor.JsonTypeInfo);
+        }
 
-        return $"q:{descriptor.Name}:{Hash(canonical.WrittenSpan)}";
+        writer.Flush();
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        return Compose(descriptor.Name, hash[..HashBytes]);
     }
 
     /// <summary>The tag every result of a query type carries, to invalidate them all.</summary>
     public static string TypeTag(string queryName) => Tag("query:" + queryName);
 
     /// <summary>The form of a tag the cache stores.</summary>
-    public static string Tag(string tag) => "t:" + Hash(Encoding.UTF8.GetBytes(tag));
-
-    private static string Hash(ReadOnlySpan<byte> data)
+    public static string Tag(string tag)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(data, hash);
-        return Base64Url.EncodeToString(hash[..HashBytes]);
+        SHA256.HashData(Encoding.UTF8.GetBytes(tag), hash);
+        return "t:" + Base64Url.EncodeToString(hash[..HashBytes]);
+    }
+
+    private static string Compose(string name, ReadOnlySpan<byte> hash)
+    {
+        Span<char> encoded = stackalloc char[HashChars];
+        Base64Url.EncodeToChars(hash, encoded);
+        return string.Concat("q:", name, ":", encoded);
+    }
+
+    /// <summary>Whether the JSON of this contract can differ in member order for equal values.</summary>
+    private static bool HasDataOrderedMembers(JsonTypeInfo info, HashSet<Type> seen)
+    {
+        if (!seen.Add(info.Type))
+        {
+            return false;
+        }
+
+        if (info.Type == typeof(object) || typeof(JsonNode).IsAssignableFrom(info.Type)
+            || info.Type == typeof(JsonElement) || info.Type == typeof(JsonDocument) || info.PolymorphismOptions is not null)
+        {
+            return true;
+        }
+
+        return info.Kind switch
+        {
+            JsonTypeInfoKind.Dictionary => true,
+            JsonTypeInfoKind.Enumerable => HasDataOrderedMembers(info.Options.GetTypeInfo(info.ElementType!), seen),
+            JsonTypeInfoKind.Object => info.Properties.Any(p => HasDataOrderedMembers(info.Options.GetTypeInfo(p.PropertyType), seen)),
+            _ => Nullable.GetUnderlyingType(info.Type) is { } underlying && HasDataOrderedMembers(info.Options.GetTypeInfo(underlying), seen),
+        };
     }
 
     private static void WriteCanonical(JsonElement element, Utf8JsonWriter writer)

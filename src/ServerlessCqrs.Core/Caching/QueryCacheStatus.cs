@@ -5,7 +5,11 @@ namespace ServerlessCqrs.Caching;
 /// <param name="Age">How long ago the result was produced (zero for a miss or bypass).</param>
 /// <param name="Policy">The query's cache policy.</param>
 /// <param name="FailSafe">Whether the handler failed and an older result was served instead.</param>
-public readonly record struct QueryCacheStatus(CacheOutcome Outcome, TimeSpan Age, QueryCachePolicy Policy, bool FailSafe);
+public readonly record struct QueryCacheStatus(CacheOutcome Outcome, TimeSpan Age, QueryCachePolicy Policy, bool FailSafe)
+{
+    /// <summary>The strong validator of the result served, made when it was stored; null when it was not stored.</summary>
+    public string? ETag { get; init; }
+}
 
 /// <summary>
 /// The cache status of the last cached query run in this scope (an HTTP request, a function

@@ -11,20 +11,22 @@ namespace ServerlessCqrs.Caching;
 /// </summary>
 internal sealed class QueryCacheStore : IDisposable
 {
-    // Long enough to outlive any handler run that began before the invalidation.
-    private static readonly FusionCacheEntryOptions MarkerOptions = new(TimeSpan.FromHours(1));
-
-    // Expire rather than remove, so a result invalidated by a change can still serve fail-safe.
-    private static readonly FusionCacheEntryOptions ExpireOptions = new() { IsFailSafeEnabled = true };
-
     private readonly QueryCachingOptions _options;
     private readonly TimeProvider _time;
+
+    // Long enough to outlive any handler run that began before the invalidation.
+    private readonly FusionCacheEntryOptions _markerOptions;
+
+    // Expire rather than remove, so a result invalidated by a change can still serve fail-safe.
+    private readonly FusionCacheEntryOptions _expireOptions;
 
     public QueryCacheStore(IFusionCacheProvider caches, IOptions<QueryCachingOptions> options, TimeProvider time)
     {
         Cache = caches.GetCache(QueryCachingOptions.CacheName);
         _options = options.Value;
         _time = time;
+        _markerOptions = _options.BoundDistributedWaits(new(TimeSpan.FromHours(1)));
+        _expireOptions = _options.BoundDistributedWaits(new() { IsFailSafeEnabled = true });
     }
 
     public IFusionCache Cache { get; }
@@ -49,7 +51,7 @@ internal sealed class QueryCacheStore : IDisposable
     public async ValueTask InvalidateKeyAsync(string key, CancellationToken cancellationToken)
     {
         await MarkAsync(KeyMarker(key), cancellationToken).ConfigureAwait(false);
-        await Cache.ExpireAsync(key, ExpireOptions, cancellationToken).ConfigureAwait(false);
+        await Cache.ExpireAsync(key, _expireOptions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Invalidates every entry carrying any of the tags (in their stored, hashed form).</summary>
@@ -90,8 +92,8 @@ internal sealed class QueryCacheStore : IDisposable
     // Markers are written before the entries are invalidated, so a handler run that finishes in
     // between already sees them.
     private ValueTask MarkAsync(string marker, CancellationToken cancellationToken) =>
-        Cache.SetAsync(marker, _time.GetUtcNow().ToUnixTimeMilliseconds(), MarkerOptions, token: cancellationToken);
+        Cache.SetAsync(marker, _time.GetUtcNow().ToUnixTimeMilliseconds(), _markerOptions, token: cancellationToken);
 
     private ValueTask<long> MarkedAtAsync(string marker, CancellationToken cancellationToken) =>
-        Cache.GetOrDefaultAsync(marker, 0L, MarkerOptions, cancellationToken);
+        Cache.GetOrDefaultAsync(marker, 0L, _markerOptions, cancellationToken);
 }

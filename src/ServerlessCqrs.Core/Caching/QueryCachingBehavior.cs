@@ -68,7 +68,6 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
             return shared;
         }
 
-        var tags = TagsOf(query);
         var startedAt = _time.GetUtcNow();
         Error? error = null;
         var failed = false;
@@ -76,6 +75,9 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
             key,
             async (factory, token) =>
             {
+                // Tags are hashed here, when a result is stored, not on every hit.
+                var tags = TagsOf(query);
+                factory.Tags = tags;
                 var runStartedAt = _time.GetUtcNow();
                 Result<TResult> result;
                 try
@@ -102,11 +104,10 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
                     SkipWrites(factory.Options);
                 }
 
-                return new QueryCacheEntry<TResult>(value, _time.GetUtcNow());
+                return QueryCacheEntry<TResult>.Create(value, _time.GetUtcNow());
             },
-            context.RefreshCache ? _refreshOptions : _entryOptions,
-            tags,
-            cancellationToken).ConfigureAwait(false);
+            options: context.RefreshCache ? _refreshOptions : _entryOptions,
+            token: cancellationToken).ConfigureAwait(false);
 
         if (entry is null)
         {
@@ -114,7 +115,7 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
             return error!;
         }
 
-        var status = StatusOf(entry, startedAt, failed, policy);
+        var status = StatusOf(entry, startedAt, failed, policy) with { ETag = entry.ETag };
         if (status.FailSafe)
         {
             _metrics.QueryCacheFailSafeActivations.Add(1, new KeyValuePair<string, object?>(CqrsDiagnostics.Tags.MessageType, context.Message.Name));

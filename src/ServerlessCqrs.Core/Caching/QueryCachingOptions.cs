@@ -1,3 +1,4 @@
+using ZiggyCreatures.Caching.Fusion;
 namespace ServerlessCqrs.Caching;
 
 /// <summary>Query cache settings (<c>Cqrs:Caching</c>).</summary>
@@ -38,4 +39,12 @@ public sealed class QueryCachingOptions
 
     /// <summary>After a fail-safe activation, how long the stale result is served before the handler is tried again. Default 5 seconds.</summary>
     public TimeSpan FailSafeThrottleDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Applies the Redis timeouts to entry options (FusionCache's own defaults let an operation wait as long as Redis does).</summary>
+    internal FusionCacheEntryOptions BoundDistributedWaits(FusionCacheEntryOptions options)
+    {
+        options.DistributedCacheSoftTimeout = DistributedCacheSoftTimeout;
+        options.DistributedCacheHardTimeout = DistributedCacheHardTimeout;
+        return options;
+    }
 }

@@ -133,6 +133,10 @@ public static class CqrsServiceCollectionExtensions
                 options.CacheKeyPrefix = settings.KeyPrefix + ":";
                 options.DistributedCacheCircuitBreakerDuration = settings.DistributedCacheCircuitBreakerDuration;
                 options.ReThrowOriginalExceptions = true;
+
+                // Tag invalidations and their checks on hits wait for Redis no longer than results do.
+                settings.BoundDistributedWaits(options.TagsDefaultEntryOptions);
+                settings.BoundDistributedWaits(options.DefaultEntryOptions);
             })
             // The messages' JSON contract, plus fields so FusionCache's own value tuples round-trip through Redis.
             .WithSerializer(sp => new FusionCacheSystemTextJsonSerializer(

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ServerlessCqrs.Caching;
 using ServerlessCqrs.Registry;
 
@@ -7,6 +8,9 @@ namespace ServerlessCqrs.Pipeline;
 public sealed class MessageContext
 {
     private Dictionary<string, object?>? _items;
+
+    // Boxed: only cached queries have one, and the context every call allocates stays small.
+    private StrongBox<QueryCacheStatus>? _cacheStatus;
 
     internal MessageContext(MessageDescriptor message, string handlerName, IServiceProvider services, string? messageId = null)
     {
@@ -35,7 +39,11 @@ public sealed class MessageContext
     public int RetryCount => Attempt - 1;
 
     /// <summary>How the cache answered, once the caching behavior has run for a cached query; otherwise <see langword="null"/>.</summary>
-    public QueryCacheStatus? CacheStatus { get; internal set; }
+    public QueryCacheStatus? CacheStatus
+    {
+        get => _cacheStatus?.Value;
+        internal set => _cacheStatus = value is { } status ? new(status) : null;
+    }
 
     /// <summary>State behaviors share along this run.</summary>
     public IDictionary<string, object?> Items => _items ??= new(StringComparer.Ordinal);

@@ -50,6 +50,9 @@ public sealed class MessageDescriptor
 
     internal MessageValidator? Validator { get; init; }
 
+    /// <summary>Whether a query's cache key must sort its JSON (decided on first use by the cache keys).</summary>
+    internal bool? CacheKeyNeedsSorting { get; set; }
+
     internal RequestInvoker? Invoker { get; set; }
 
     internal ImmutableArray<EventHandlerInvoker> EventHandlers { get; set; } = [];

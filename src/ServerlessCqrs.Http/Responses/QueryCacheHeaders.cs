@@ -25,7 +25,7 @@ internal static class QueryCacheHeaders
             return response;
         }
 
-        var etag = ETagOf(response.Body.Span);
+        var etag = status?.ETag ?? ETagOf(response.Body.Span);
         List<KeyValuePair<string, string>> headers =
         [
             new(HeaderNames.ETag, etag),
@@ -48,7 +48,10 @@ internal static class QueryCacheHeaders
             : response with { Headers = [.. response.Headers, .. headers] };
     }
 
-    /// <summary>A strong validator of the exact bytes: the first 128 bits of their SHA-256, base64url.</summary>
+    /// <summary>
+    /// A strong validator of the exact bytes, for results the cache did not store (no-store, uncached
+    /// queries): the first 128 bits of their SHA-256, base64url. Stored results carry one made once.
+    /// </summary>
     private static string ETagOf(ReadOnlySpan<byte> body)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];

@@ -32,4 +32,20 @@ public sealed class QueryCacheKeysTests
         Assert.Equal(shortKey.Length, longKey.Length);
         Assert.Equal(shortKey, QueryCacheKeys.For(descriptor, new Lookup("secret")));
     }
+
+    [Fact]
+    public void TheKey_OfAQueryWithoutDictionaries_IsTheSameOnEveryCall_AndDiffersByValue()
+    {
+        using var kernel = new CacheKernel();
+        var descriptor = kernel.Services.GetRequiredService<MessageRegistry>().GetByType(typeof(Lookup));
+
+        var keys = Enumerable.Range(0, 3).Select(_ => QueryCacheKeys.For(descriptor, new Lookup("a"))).ToList();
+
+        Assert.Single(keys.Distinct());
+        Assert.False(descriptor.CacheKeyNeedsSorting);
+        Assert.NotEqual(keys[0], QueryCacheKeys.For(descriptor, new Lookup("b")));
+        var filtered = kernel.Services.GetRequiredService<MessageRegistry>().GetByType(typeof(Filtered));
+        QueryCacheKeys.For(filtered, new Filtered(new Dictionary<string, string>()));
+        Assert.True(filtered.CacheKeyNeedsSorting);
+    }
 }

@@ -21,6 +21,23 @@ public sealed class QueryCachingTests
     }
 
     [Fact]
+    public async Task AStoredResult_KeepsOneETag_UntilItIsReplaced()
+    {
+        using var kernel = new CacheKernel();
+
+        var miss = await kernel.QueryAsync(new Lookup("a"));
+        var hit = await kernel.QueryAsync(new Lookup("a"));
+        await kernel.Cache.InvalidateAsync(new Lookup("a"));
+        var replaced = await kernel.QueryAsync(new Lookup("a"));
+        var other = await kernel.QueryAsync(new Lookup("b"));
+
+        Assert.Matches("^\"[A-Za-z0-9_-]{22}\"$", miss.Status!.Value.ETag);
+        Assert.Equal(miss.Status.Value.ETag, hit.Status!.Value.ETag);
+        Assert.NotEqual(miss.Status.Value.ETag, replaced.Status!.Value.ETag);
+        Assert.NotEqual(replaced.Status.Value.ETag, other.Status!.Value.ETag);
+    }
+
+    [Fact]
     public async Task DifferentFieldValues_AreDifferentEntries()
     {
         using var kernel = new CacheKernel();
