@@ -73,12 +73,27 @@ public sealed class OrderSummaryProjectionTests
     public async Task EveryAppliedEvent_InvalidatesTheOrderAndCustomerTags_RedeliveriesToo()
     {
         var cache = new RecordingQueryCache();
+        var orders = new OrdersById();
+        var projection = new Projections.OrderSummaryProjection(Summaries(), orders, cache);
+        await projection.HandleAsync(Created("o1"), default);
+        cache.InvalidatedTags.Clear();
+
+        await projection.HandleAsync(Confirmed("o1"), default);
+        await projection.HandleAsync(Confirmed("o1"), default);
+
+        Assert.Equal([["order:o1", "customer:c1"], ["order:o1", "customer:c1"]], cache.InvalidatedTags);
+    }
+
+    [Fact]
+    public async Task ANewOrder_InvalidatesItsCustomersLists_ButLeavesNoTagForItself()
+    {
+        var cache = new RecordingQueryCache();
         var projection = new Projections.OrderSummaryProjection(Summaries(), new OrdersById(), cache);
 
         await projection.HandleAsync(Created("o1"), default);
         await projection.HandleAsync(Created("o1"), default);
 
-        Assert.Equal([["order:o1", "customer:c1"], ["order:o1", "customer:c1"]], cache.InvalidatedTags);
+        Assert.Equal([["customer:c1"], ["customer:c1"]], cache.InvalidatedTags);
     }
 
     [Fact]

@@ -2,13 +2,17 @@ using Microsoft.Extensions.Options;
 
 namespace ServerlessCqrs.Events;
 
-/// <summary>The embedded ledger: claims and successes in this process, remembered for <see cref="EventDeliveryOptions.LedgerRetention"/>.</summary>
+/// <summary>
+/// The embedded ledger: claims and successes in this process, remembered for
+/// <see cref="EventDeliveryOptions.LedgerRetention"/>. Rows are forgotten in the order they were
+/// written (a row's expiry is set when it is written, so that is expiry order): each claim looks only
+/// at the oldest rows, never across the whole ledger.
+/// </summary>
 internal sealed class InMemoryEventHandlerLedger(TimeProvider timeProvider, IOptions<EventDeliveryOptions> options) : IEventHandlerLedger
 {
-    private const int TrimEvery = 1024;
     private readonly Dictionary<(Guid EventId, string Handler), Entry> _entries = [];
+    private readonly Queue<((Guid EventId, string Handler) Key, DateTimeOffset ExpiresAt)> _expiries = new();
     private readonly Lock _gate = new();
-    private int _claims;
 
     public ValueTask<HandlerClaim> TryClaimAsync(Guid eventId, string handlerName, CancellationToken cancellationToken)
     {
@@ -16,13 +20,7 @@ internal sealed class InMemoryEventHandlerLedger(TimeProvider timeProvider, IOpt
         var settings = options.Value;
         lock (_gate)
         {
-            if (++_claims % TrimEvery == 0)
-            {
-                foreach (var expired in _entries.Where(e => e.Value.ExpiresAt <= now).Select(e => e.Key).ToList())
-                {
-                    _entries.Remove(expired);
-                }
-            }
+            ForgetExpired(now);
 
             if (_entries.TryGetValue((eventId, handlerName), out var entry) && entry.ExpiresAt > now)
             {
@@ -38,7 +36,7 @@ internal sealed class InMemoryEventHandlerLedger(TimeProvider timeProvider, IOpt
             }
 
             var token = Guid.NewGuid().ToString("N");
-            _entries[(eventId, handlerName)] = new Entry(token, Succeeded: false, now + settings.HandlerLease, now + settings.LedgerRetention);
+            Write((eventId, handlerName), new Entry(token, Succeeded: false, now + settings.HandlerLease, now + settings.LedgerRetention));
             return ValueTask.FromResult(new HandlerClaim(HandlerClaimStatus.Acquired, eventId, handlerName, token));
         }
     }
@@ -48,9 +46,14 @@ internal sealed class InMemoryEventHandlerLedger(TimeProvider timeProvider, IOpt
         lock (_gate)
         {
             var key = (claim.EventId, claim.HandlerName);
-            _entries[key] = _entries.TryGetValue(key, out var entry)
-                ? entry with { Succeeded = true }
-                : new Entry(claim.Token ?? "", Succeeded: true, default, timeProvider.GetUtcNow() + options.Value.LedgerRetention);
+            if (_entries.TryGetValue(key, out var entry))
+            {
+                _entries[key] = entry with { Succeeded = true };
+            }
+            else
+            {
+                Write(key, new Entry(claim.Token ?? "", Succeeded: true, default, timeProvider.GetUtcNow() + options.Value.LedgerRetention));
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -68,6 +71,25 @@ internal sealed class InMemoryEventHandlerLedger(TimeProvider timeProvider, IOpt
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private void Write((Guid EventId, string Handler) key, Entry entry)
+    {
+        _entries[key] = entry;
+        _expiries.Enqueue((key, entry.ExpiresAt));
+    }
+
+    // A row written again has a later item in the queue; only the item matching its current expiry removes it.
+    private void ForgetExpired(DateTimeOffset now)
+    {
+        while (_expiries.TryPeek(out var oldest) && oldest.ExpiresAt <= now)
+        {
+            _expiries.Dequeue();
+            if (_entries.TryGetValue(oldest.Key, out var entry) && entry.ExpiresAt == oldest.ExpiresAt)
+            {
+                _entries.Remove(oldest.Key);
+            }
+        }
     }
 
     private sealed record Entry(string Token, bool Succeeded, DateTimeOffset LeaseUntil, DateTimeOffset ExpiresAt);

@@ -8,7 +8,8 @@ namespace ServerlessCqrs.Outbox;
 /// </summary>
 public sealed class InMemoryOutbox(TimeProvider timeProvider) : IOutboxStore
 {
-    private readonly List<(EventEnvelope Envelope, DateTimeOffset RecordedAt)> _pending = [];
+    // By event id: each relayed event is removed on its own, whatever else is pending.
+    private readonly Dictionary<Guid, (EventEnvelope Envelope, DateTimeOffset RecordedAt)> _pending = [];
     private readonly List<DeadLetter> _parked = [];
     private readonly Lock _gate = new();
 
@@ -33,7 +34,7 @@ public sealed class InMemoryOutbox(TimeProvider timeProvider) : IOutboxStore
         {
             foreach (var envelope in envelopes)
             {
-                _pending.Add((envelope, now));
+                _pending[envelope.EventId] = (envelope, now);
             }
         }
     }
@@ -50,7 +51,8 @@ public sealed class InMemoryOutbox(TimeProvider timeProvider) : IOutboxStore
     {
         lock (_gate)
         {
-            IReadOnlyList<EventEnvelope> pending = [.. _pending.Where(p => p.RecordedAt < recordedBefore).Take(maxCount).Select(p => p.Envelope)];
+            IReadOnlyList<EventEnvelope> pending =
+                [.. _pending.Values.Where(p => p.RecordedAt < recordedBefore).OrderBy(p => p.RecordedAt).Take(maxCount).Select(p => p.Envelope)];
             return ValueTask.FromResult(pending);
         }
     }
@@ -59,10 +61,12 @@ public sealed class InMemoryOutbox(TimeProvider timeProvider) : IOutboxStore
     public ValueTask MarkDispatchedAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelopes);
-        var dispatched = envelopes.Select(e => e.EventId).ToHashSet();
         lock (_gate)
         {
-            _pending.RemoveAll(p => dispatched.Contains(p.Envelope.EventId));
+            foreach (var envelope in envelopes)
+            {
+                _pending.Remove(envelope.EventId);
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -74,7 +78,7 @@ public sealed class InMemoryOutbox(TimeProvider timeProvider) : IOutboxStore
         ArgumentNullException.ThrowIfNull(envelope);
         lock (_gate)
         {
-            _pending.RemoveAll(p => p.Envelope.EventId == envelope.EventId);
+            _pending.Remove(envelope.EventId);
             _parked.Add(new DeadLetter(envelope, nameof(DeadLetterReason.Unsendable), reason, null, null, parkedAt));
         }
 

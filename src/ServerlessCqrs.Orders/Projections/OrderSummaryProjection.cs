@@ -8,7 +8,8 @@ namespace ServerlessCqrs.Orders.Projections;
 
 /// <summary>
 /// Keeps the order-summary read model behind <c>ListOrders</c> and invalidates the cached results the
-/// change makes stale (the order's and its customer's). Idempotent by order version: a redelivered
+/// change makes stale: its customer's lists, and the order's own once it existed before (nothing can
+/// have cached an order that did not exist: not-found is never cached; so a new order leaves no tag behind). Idempotent by order version: a redelivered
 /// event changes nothing (but invalidates again, in case the first delivery stopped in between). An
 /// event that overtook an earlier one of the same order (a crash, a redelivery, parallel consumers)
 /// catches the row up from the write side, so the read model converges whatever order events arrive
@@ -20,7 +21,8 @@ internal sealed class OrderSummaryProjection(IOrderSummaryStore summaries, IOrde
     public ValueTask HandleAsync(OrderCreated @event, CancellationToken cancellationToken) =>
         ApplyAsync(@event.CustomerId, @event.OrderId, @event.OrderVersion,
             _ => new OrderSummary(@event.OrderId, @event.CustomerId, OrderStatus.Created, @event.Total, @event.OrderVersion, @event.OccurredAt),
-            cancellationToken);
+            cancellationToken,
+            isNew: true);
 
     public ValueTask HandleAsync(OrderConfirmed @event, CancellationToken cancellationToken) =>
         ApplyAsync(@event.CustomerId, @event.OrderId, @event.OrderVersion,
@@ -33,7 +35,7 @@ internal sealed class OrderSummaryProjection(IOrderSummaryStore summaries, IOrde
             cancellationToken);
 
     private async ValueTask ApplyAsync(
-        string customerId, string orderId, long version, Func<OrderSummary?, OrderSummary> apply, CancellationToken cancellationToken)
+        string customerId, string orderId, long version, Func<OrderSummary?, OrderSummary> apply, CancellationToken cancellationToken, bool isNew = false)
     {
         var outcome = await summaries.ApplyAsync(customerId, orderId, version, apply, cancellationToken).ConfigureAwait(false);
         if (outcome == ProjectionOutcome.OutOfOrder)
@@ -47,6 +49,8 @@ internal sealed class OrderSummaryProjection(IOrderSummaryStore summaries, IOrde
             await summaries.CatchUpAsync(OrderSummary.Of(order), cancellationToken).ConfigureAwait(false);
         }
 
-        await cache.InvalidateTagsAsync([OrderCacheTags.Order(orderId), OrderCacheTags.Customer(customerId)], cancellationToken).ConfigureAwait(false);
+        await cache.InvalidateTagsAsync(
+            isNew ? [OrderCacheTags.Customer(customerId)] : [OrderCacheTags.Order(orderId), OrderCacheTags.Customer(customerId)],
+            cancellationToken).ConfigureAwait(false);
     }
 }

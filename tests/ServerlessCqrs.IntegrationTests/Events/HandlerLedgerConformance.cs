@@ -86,6 +86,19 @@ public abstract class HandlerLedgerConformance(AzuriteFixture azurite, string st
 
         Assert.Equal((HandlerClaimStatus.Succeeded, HandlerClaimStatus.Acquired), (remembered, await ClaimAsync(eventId)));
     }
+
+    [Fact]
+    public async Task ATakenOverRow_IsKeptForTheRetentionOfItsNewClaim()
+    {
+        var eventId = Guid.NewGuid();
+        await Ledger.TryClaimAsync(eventId, "Printer", default);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await Ledger.RecordSuccessAsync(await Ledger.TryClaimAsync(eventId, "Printer", default), default);
+
+        Clock.Advance(TimeSpan.FromMinutes(9)); // past the first claim's retention, within the second's
+
+        Assert.Equal(HandlerClaimStatus.Succeeded, await ClaimAsync(eventId));
+    }
 }
 
 [Collection(AzuriteCollection.Name)]
