@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace ServerlessCqrs.LoadTest;
@@ -83,6 +84,24 @@ internal static class Apps
         }
 
         return times.Order().ElementAt(runs / 2);
+    }
+
+    /// <summary>Publishes the LocalHost ReadyToRun (precompiled) for this machine; returns its executable.</summary>
+    public static async Task<string> PublishReadyToRunAsync()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "cqrs-load-r2r");
+        var publish = Process.Start(new ProcessStartInfo("dotnet",
+            ["publish", Repository.PathOf("src/ServerlessCqrs.LocalHost"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
+             "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        var log = await publish.StandardOutput.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        return publish.ExitCode == 0
+            ? Path.Combine(output, "ServerlessCqrs.LocalHost")
+            : throw new InvalidOperationException($"Publishing the LocalHost ReadyToRun failed:\n{log}");
     }
 
     /// <summary>Resident memory (MB) and thread count of a process, from /proc.</summary>

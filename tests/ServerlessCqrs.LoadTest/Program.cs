@@ -58,6 +58,8 @@ await using (var floor = await LocalHostProcess.StartAsync(new Dictionary<string
 
 Say("Start-up: LocalHost and floor, 5 starts each");
 report.Startup = (await Apps.StartupAsync("ServerlessCqrs.LocalHost", 5), await Apps.StartupAsync(Apps.Floor, 5));
+Say("Start-up of the LocalHost published ReadyToRun");
+report.ReadyToRunStartup = await Apps.StartupAsync(await Apps.PublishReadyToRunAsync(), 5);
 
 await using (var azurite = await AzuriteServer.StartAsync())
 await using (var redis = await RedisServer.StartAsync())
