@@ -18,10 +18,6 @@ internal static class Apps
         ["ConnectionStrings:Storage"] = azurite.ConnectionString,
         ["ConnectionStrings:Redis"] = redis.ConnectionString,
         ["Cqrs:Events:StorageQueue:MaxPollingInterval"] = "00:00:00.200",
-
-        // Each event waits on several Azurite round trips: more of them at once drains the 10,000 seeding events sooner.
-        ["Cqrs:Events:StorageQueue:BatchSize"] = "32",
-        ["Cqrs:Events:StorageQueue:MaxConcurrency"] = "32",
     };
 
     /// <summary>Creates <paramref name="count"/> orders through the API and writes their ids, one a line, to a file.</summary>
