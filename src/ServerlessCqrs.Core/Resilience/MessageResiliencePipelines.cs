@@ -17,15 +17,15 @@ internal readonly record struct MessagePipelineKey(string MessageName);
 /// <summary>
 /// One <see cref="MessageResilience"/> per message type, built on first use from
 /// <see cref="MessageResilienceOptions"/> and following configuration changes. Its Polly pipeline runs
-/// the retries after a first attempt that failed transiently, so its total timeout counts from that
-/// attempt's start. The registry is the kernel's own, so its telemetry settings — results never
+/// the retries after a first attempt that failed transiently, so its total timeout counts from when
+/// that attempt's time started to count (see <see cref="AttemptDeadline"/>). The registry is the kernel's own, so its telemetry settings — results never
 /// logged, routine attempts at Debug — do not touch the application's pipelines.
 /// </summary>
 internal sealed class MessageResiliencePipelines : IDisposable, IAsyncDisposable
 {
     public static readonly ResiliencePropertyKey<MessageContext> MessageContextKey = new("ServerlessCqrs.MessageContext");
 
-    /// <summary>When the first attempt started (a <see cref="TimeProvider.System"/> timestamp).</summary>
+    /// <summary>When the first attempt's time started to count (a <see cref="TimeProvider.System"/> timestamp).</summary>
     public static readonly ResiliencePropertyKey<long> StartedAtKey = new("ServerlessCqrs.StartedAt");
 
     private readonly ConcurrentDictionary<string, MessageResilience> _byMessage = new(StringComparer.Ordinal);
