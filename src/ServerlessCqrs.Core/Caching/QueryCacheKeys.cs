@@ -48,9 +48,9 @@ internal static class QueryCacheKeys
         }
 
         writer.Flush();
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer.WrittenSpan, hash);
-        return Compose(descriptor.Name, hash[..HashBytes]);
+        Span<char> hash = stackalloc char[HashChars];
+        Hash(buffer.WrittenSpan, hash);
+        return string.Concat("q:", descriptor.Name, ":", hash);
     }
 
     /// <summary>The tag every result of a query type carries, to invalidate them all.</summary>
@@ -59,16 +59,17 @@ internal static class QueryCacheKeys
     /// <summary>The form of a tag the cache stores.</summary>
     public static string Tag(string tag)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(tag), hash);
-        return "t:" + Base64Url.EncodeToString(hash[..HashBytes]);
+        Span<char> hash = stackalloc char[HashChars];
+        Hash(Encoding.UTF8.GetBytes(tag), hash);
+        return string.Concat("t:", hash);
     }
 
-    private static string Compose(string name, ReadOnlySpan<byte> hash)
+    /// <summary>The first <see cref="HashBytes"/> bytes of the data's SHA-256, base64url, into <paramref name="destination"/>.</summary>
+    private static void Hash(ReadOnlySpan<byte> data, Span<char> destination)
     {
-        Span<char> encoded = stackalloc char[HashChars];
-        Base64Url.EncodeToChars(hash, encoded);
-        return string.Concat("q:", name, ":", encoded);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(data, hash);
+        Base64Url.EncodeToChars(hash[..HashBytes], destination);
     }
 
     /// <summary>Whether the JSON of this contract can differ in member order for equal values.</summary>

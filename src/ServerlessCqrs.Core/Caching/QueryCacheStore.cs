@@ -32,18 +32,16 @@ internal sealed class QueryCacheStore : IDisposable
     public IFusionCache Cache { get; }
 
     /// <summary>FusionCache entry options for a policy; <paramref name="refresh"/> skips reads so the handler runs and overwrites the entry.</summary>
-    public FusionCacheEntryOptions EntryOptions(QueryCachePolicy policy, bool refresh = false) => new(policy.Duration)
+    public FusionCacheEntryOptions EntryOptions(QueryCachePolicy policy, bool refresh = false) => _options.BoundDistributedWaits(new(policy.Duration)
     {
         EagerRefreshThreshold = policy.EagerRefreshThreshold,
         IsFailSafeEnabled = policy.FailSafeMaxDuration is not null,
         FailSafeMaxDuration = policy.FailSafeMaxDuration ?? policy.Duration,
         FailSafeThrottleDuration = _options.FailSafeThrottleDuration,
-        DistributedCacheSoftTimeout = _options.DistributedCacheSoftTimeout,
-        DistributedCacheHardTimeout = _options.DistributedCacheHardTimeout,
         AllowBackgroundDistributedCacheOperations = true,
         SkipMemoryCacheRead = refresh,
         SkipDistributedCacheRead = refresh,
-    };
+    });
 
     public void Dispose() => Cache.Dispose();
 

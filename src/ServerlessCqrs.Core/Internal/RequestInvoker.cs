@@ -4,7 +4,7 @@ using ServerlessCqrs.Registry;
 namespace ServerlessCqrs.Internal;
 
 /// <summary>Runs one command or query type through its pipeline; created once per type at startup.</summary>
-internal abstract class RequestInvoker(MessageDescriptor descriptor, Type handlerType, bool handlerIsSingleton)
+internal abstract class RequestInvoker(MessageDescriptor descriptor, Type handlerType)
 {
     protected MessageDescriptor Descriptor { get; } = descriptor;
 
@@ -21,15 +21,10 @@ internal abstract class RequestInvoker(MessageDescriptor descriptor, Type handle
 
     public MessageContext NewContext(IServiceProvider services, bool refreshCache = false) =>
         new(Descriptor, HandlerName, services) { RefreshCache = refreshCache };
-
-    /// <summary>Where the handler comes from.</summary>
-    protected HandlerSource<THandler> HandlerSource<THandler>()
-        where THandler : class => new(HandlerType, handlerIsSingleton);
 }
 
 /// <summary>Invoker of a command that returns no value.</summary>
-internal abstract class VoidRequestInvoker(MessageDescriptor descriptor, Type handlerType, bool handlerIsSingleton)
-    : RequestInvoker(descriptor, handlerType, handlerIsSingleton)
+internal abstract class VoidRequestInvoker(MessageDescriptor descriptor, Type handlerType) : RequestInvoker(descriptor, handlerType)
 {
     /// <summary>Dispatches a message in a scope; a message without behaviors goes straight to its handler, with no context.</summary>
     public abstract ValueTask<Result> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken);
@@ -44,8 +39,7 @@ internal abstract class VoidRequestInvoker(MessageDescriptor descriptor, Type ha
 }
 
 /// <summary>Invoker of a command or query that returns a <typeparamref name="TResult"/>.</summary>
-internal abstract class RequestInvoker<TResult>(MessageDescriptor descriptor, Type handlerType, bool handlerIsSingleton)
-    : RequestInvoker(descriptor, handlerType, handlerIsSingleton)
+internal abstract class RequestInvoker<TResult>(MessageDescriptor descriptor, Type handlerType) : RequestInvoker(descriptor, handlerType)
 {
     /// <summary>Dispatches a message in a scope; a message without behaviors goes straight to its handler, with no context.</summary>
     public abstract ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken);
@@ -57,4 +51,27 @@ internal abstract class RequestInvoker<TResult>(MessageDescriptor descriptor, Ty
         var result = await InvokeAsync(message, context, cancellationToken).ConfigureAwait(false);
         return result.TryGetValue(out var value) ? Result<object?>.Success(value) : result.Error!;
     }
+}
+
+/// <summary>
+/// Invoker of a <typeparamref name="TMessage"/> that returns a <typeparamref name="TResult"/>: its behavior
+/// chain around the handler call the command or query invoker supplies.
+/// </summary>
+internal abstract class RequestInvoker<TMessage, TResult> : RequestInvoker<TResult>
+    where TMessage : notnull
+{
+    private readonly BehaviorChain<TMessage, Result<TResult>> _chain;
+
+    protected RequestInvoker(MessageDescriptor descriptor, Type handlerType, BehaviorSlot[] behaviors)
+        : base(descriptor, handlerType) =>
+        _chain = new(behaviors, (message, context, cancellationToken) => HandleInAsync(message, context.Services, cancellationToken));
+
+    public override ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
+        _chain.IsEmpty ? HandleInAsync((TMessage)message, services, cancellationToken) : InvokeAsync(message, NewContext(services), cancellationToken);
+
+    public override ValueTask<Result<TResult>> InvokeAsync(object message, MessageContext context, CancellationToken cancellationToken) =>
+        _chain.ExecuteAsync((TMessage)message, context, cancellationToken);
+
+    /// <summary>Runs the handler, resolved from <paramref name="services"/>.</summary>
+    protected abstract ValueTask<Result<TResult>> HandleInAsync(TMessage message, IServiceProvider services, CancellationToken cancellationToken);
 }
