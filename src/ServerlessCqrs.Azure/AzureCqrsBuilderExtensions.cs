@@ -23,7 +23,7 @@ namespace ServerlessCqrs;
 public static class AzureCqrsBuilderExtensions
 {
     /// <summary>
-    /// Adds Table Storage as a store <c>Cqrs:Store</c> can name (<c>TableStorage</c>: aggregates with
+    /// Adds Table Storage as a store <see cref="CqrsBuilder.StoreKey"/> can name (<c>TableStorage</c>: aggregates with
     /// their outbox, read models, the handler ledger and idempotency keys), and Storage Queue and
     /// Service Bus as transports <c>Cqrs:Events:Transport</c> can name (<c>StorageQueue</c>,
     /// <c>ServiceBus</c>, each with its dead letters). Choose with
@@ -41,9 +41,9 @@ public static class AzureCqrsBuilderExtensions
             .AddStore(AzureSettings.TableStorage, (cqrs, configuration) =>
                 AddTableStorage(cqrs.Services, AzureConnection.Read(configuration, AzureSettings.StorageConnection, "tableServiceUri")))
             .AddTransport(AzureSettings.StorageQueue, (cqrs, configuration) =>
-                AddStorageQueue(cqrs.Services, AzureConnection.Read(configuration, AzureSettings.StorageConnection, "queueServiceUri")))
+                AddStorageQueue(cqrs, AzureConnection.Read(configuration, AzureSettings.StorageConnection, "queueServiceUri")))
             .AddTransport(AzureSettings.ServiceBus, (cqrs, configuration) =>
-                AddServiceBus(cqrs.Services, AzureConnection.Read(configuration, AzureSettings.ServiceBusConnection, "fullyQualifiedNamespace")));
+                AddServiceBus(cqrs, AzureConnection.Read(configuration, AzureSettings.ServiceBusConnection, "fullyQualifiedNamespace")));
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ public static class AzureCqrsBuilderExtensions
                 }
             })
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TableStorageOptions>, AzureOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TableStorageOptions>, TableStorageOptionsValidator>());
         services.TryAddSingleton(_ => connection.ConnectionString is { } text
             ? new TableServiceClient(text)
             : new TableServiceClient(Endpoint(connection, "table"), connection.Credential));
@@ -83,10 +83,11 @@ public static class AzureCqrsBuilderExtensions
         services.AddSingleton<IHousekeepingTask>(sp => sp.GetRequiredService<TableIdempotencyStore>());
     }
 
-    private static void AddStorageQueue(IServiceCollection services, AzureConnection connection)
+    private static void AddStorageQueue(CqrsBuilder cqrs, AzureConnection connection)
     {
+        var services = cqrs.Services;
         services.AddOptions<StorageQueueOptions>().BindConfiguration(StorageQueueOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageQueueOptions>, AzureOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageQueueOptions>, StorageQueueOptionsValidator>());
         // Base64, as the Functions queue trigger reads (and writes its poison messages).
         var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         services.TryAddSingleton(_ => connection.ConnectionString is { } text
@@ -97,13 +98,14 @@ public static class AzureCqrsBuilderExtensions
             sp.GetRequiredService<EventDispatcher>(), sp.GetRequiredService<EventQueues>(), sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IEventTransport, StorageQueueEventTransport>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterQueue, StorageQueueDeadLetterQueue>());
-        services.AddHostedService<StorageQueueEventProcessor>();
+        cqrs.AddBackgroundWork<StorageQueueEventProcessor>();
     }
 
-    private static void AddServiceBus(IServiceCollection services, AzureConnection connection)
+    private static void AddServiceBus(CqrsBuilder cqrs, AzureConnection connection)
     {
+        var services = cqrs.Services;
         services.AddOptions<ServiceBusOptions>().BindConfiguration(ServiceBusOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceBusOptions>, AzureOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceBusOptions>, ServiceBusOptionsValidator>());
         services.TryAddSingleton(_ => connection.ConnectionString is { } text
             ? new ServiceBusClient(text)
             : new ServiceBusClient(connection.Endpoint, connection.Credential));
@@ -119,7 +121,7 @@ public static class AzureCqrsBuilderExtensions
             sp.GetRequiredService<IOptions<ServiceBusOptions>>()));
         services.Replace(ServiceDescriptor.Singleton<IEventTransport, ServiceBusEventTransport>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterQueue, ServiceBusDeadLetterQueue>());
-        services.AddHostedService<ServiceBusEventProcessor>();
+        cqrs.AddBackgroundWork<ServiceBusEventProcessor>();
     }
 
     /// <summary>An identity-based endpoint: a full URL as given, or an account name made into the service's URL.</summary>

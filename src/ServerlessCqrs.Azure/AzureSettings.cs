@@ -1,21 +1,19 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ServerlessCqrs.Azure;
 
 /// <summary>The names and settings of the Azure adapters.</summary>
 public static class AzureSettings
 {
-    /// <summary>The store's name for <c>Cqrs:Store</c>.</summary>
+    /// <summary>The store's name for <see cref="CqrsBuilder.StoreKey"/>.</summary>
     public const string TableStorage = "TableStorage";
 
-    /// <summary>The Storage Queue transport's name for <c>Cqrs:Events:Transport</c>.</summary>
+    /// <summary>The Storage Queue transport's name for <see cref="CqrsBuilder.TransportKey"/>.</summary>
     public const string StorageQueue = "StorageQueue";
 
-    /// <summary>The Service Bus transport's name for <c>Cqrs:Events:Transport</c>.</summary>
+    /// <summary>The Service Bus transport's name for <see cref="CqrsBuilder.TransportKey"/>.</summary>
     public const string ServiceBus = "ServiceBus";
-
-    /// <summary>The transport setting's key.</summary>
-    public const string TransportKey = "Cqrs:Events:Transport";
 
     /// <summary>The storage account connection's name (<c>ConnectionStrings:Storage</c>).</summary>
     public const string StorageConnection = "Storage";
@@ -27,6 +25,6 @@ public static class AzureSettings
     public static bool UsesServiceBus(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return string.Equals(configuration[TransportKey]?.Trim(), ServiceBus, StringComparison.OrdinalIgnoreCase);
+        return string.Equals(configuration[CqrsBuilder.TransportKey]?.Trim(), ServiceBus, StringComparison.OrdinalIgnoreCase);
     }
 }

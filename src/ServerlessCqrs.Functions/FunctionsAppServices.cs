@@ -27,19 +27,17 @@ internal static class FunctionsAppServices
         if (!serviceBusTriggerBuilt && AzureSettings.UsesServiceBus(configuration))
         {
             throw new InvalidOperationException(
-                $"{AzureSettings.TransportKey} is ServiceBus, but this build of the app has no Service Bus trigger, so no event would be " +
+                $"{CqrsBuilder.TransportKey} is ServiceBus, but this build of the app has no Service Bus trigger, so no event would be " +
                 "consumed. Build it with `dotnet publish` (as azd does) or `dotnet build -p:EnableServiceBusTrigger=true`, or choose the " +
                 "StorageQueue or InProcess transport.");
         }
 
-        // Background work runs from triggers: queue and Service Bus triggers deliver events, timer
-        // triggers sweep the outbox and keep queries warm (an instance may be gone before its next tick).
-        services.AddServerlessCqrs(o => o.HostBackgroundWork = false).AddOrders().AddRedisQueryCache().AddAzureAdapters(configuration);
+        // No background work here: queue and Service Bus triggers deliver events, timer triggers sweep the
+        // outbox, keep queries warm and keep house (an instance may be gone before its next tick). The worker's
+        // telemetry defaults add its resource attributes and continue the host's trace context.
+        services.AddServerlessCqrsApp(configuration, telemetry => telemetry.UseFunctionsWorkerDefaults()).AddOrders();
         services.AddServerlessCqrsHttp();
         services.TryAddSingleton<IHttpInvocationResult, InvocationResultSetter>();
-        // With OPENOBSERVE_URL set, traces, metrics and logs go to OpenObserve; the worker's defaults add its
-        // resource attributes and continue the host's trace context (host.json telemetryMode: OpenTelemetry).
-        services.AddServerlessCqrsTelemetry(configuration, telemetry => telemetry.UseFunctionsWorkerDefaults());
         return services;
     }
 }

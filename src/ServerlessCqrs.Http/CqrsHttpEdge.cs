@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -105,8 +106,9 @@ public sealed partial class CqrsHttpEdge
             }
         }
 
-        var response = await DispatchAsync(httpContext, descriptor, message!).ConfigureAwait(false);
-        return QueryCacheHeaders.Apply(httpContext.Request, response, httpContext.RequestServices.GetService<QueryCacheStatusAccessor>()?.Status);
+        var features = new FeatureCollection(initialCapacity: 1);
+        var response = await DispatchAsync(httpContext, descriptor, message!, features).ConfigureAwait(false);
+        return QueryCacheHeaders.Apply(httpContext.Request, response, features.Get<QueryCacheStatus>());
     }
 
     /// <summary><c>GET /api/catalog</c>: the commands and queries with their JSON fields.</summary>
@@ -220,11 +222,14 @@ public sealed partial class CqrsHttpEdge
         return outcome;
     }
 
-    private async Task<HttpOutcome> DispatchAsync(HttpContext httpContext, MessageDescriptor descriptor, object message)
+    /// <summary>Dispatches on the request's bus; <paramref name="features"/>, when given, receive what the behaviors report.</summary>
+    private async Task<HttpOutcome> DispatchAsync(HttpContext httpContext, MessageDescriptor descriptor, object message, IFeatureCollection? features = null)
     {
         var bus = httpContext.RequestServices.GetRequiredService<IMessageBus>();
         using var identity = RequestIdentity.BeginScope(_logger, httpContext);
-        var result = await bus.DispatchAsync(message, httpContext.RequestAborted).ConfigureAwait(false);
+        var result = features is null
+            ? await bus.DispatchAsync(message, httpContext.RequestAborted).ConfigureAwait(false)
+            : await bus.DispatchAsync(message, features, httpContext.RequestAborted).ConfigureAwait(false);
         if (!result.TryGetValue(out var value))
         {
             return Problems.For(result.Error!, httpContext);

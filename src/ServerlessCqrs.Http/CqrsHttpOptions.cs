@@ -1,18 +1,24 @@
+using Microsoft.Extensions.Options;
+using ServerlessCqrs.Configuration;
+
 namespace ServerlessCqrs.Http;
 
 /// <summary>The HTTP edge; configuration section <c>Cqrs:Http</c>.</summary>
-public sealed class CqrsHttpOptions
+public sealed class CqrsHttpOptions : ISettingKeys
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Cqrs:Http";
 
     /// <summary>Largest request body accepted; larger bodies get 413 (default 1 MiB).</summary>
+    [SettingRange(1d, 100 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>How long the outcome of a command sent with an <c>Idempotency-Key</c> is remembered (default 24 h).</summary>
+    [SettingRange(typeof(TimeSpan), "00:01:00", "10675199.02:48:05.4775807", Rule = "must be at least 1 minute")]
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>How long a key stays claimed by a request that never finished (a crash) before another may run (default 5 min).</summary>
+    [SettingRange(typeof(TimeSpan), "00:00:01", "10675199.02:48:05.4775807", Rule = "must be at least 1 second")]
     public TimeSpan IdempotencyClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -20,4 +26,9 @@ public sealed class CqrsHttpOptions
     /// off: it has no keys). The Functions app always serves it, behind the admin (master) key.
     /// </summary>
     public bool EnableAdminApi { get; set; }
+
+    string ISettingKeys.KeyOf(string property) => $"{SectionName}:{property}";
 }
+
+[OptionsValidator]
+internal sealed partial class CqrsHttpOptionsValidator : IValidateOptions<CqrsHttpOptions>;

@@ -1,6 +1,5 @@
 using OpenTelemetry;
 using OpenTelemetry.Trace;
-using ServerlessCqrs;
 using ServerlessCqrs.Http;
 using ServerlessCqrs.Orders;
 
@@ -12,12 +11,13 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
     builder.WebHost.UseUrls("http://127.0.0.1:7071");
 }
 
-// Redis joins the query cache when ConnectionStrings:Redis is set; Cqrs:Store and Cqrs:Events:Transport
-// move state and events to Azure Table Storage, Storage Queues or Service Bus. Unset, all is in memory.
-builder.Services.AddServerlessCqrs().AddOrders().AddRedisQueryCache().AddAzureAdapters(builder.Configuration);
+// Unset, everything is in memory; settings move state, events and the cache to Azure and Redis (see docs/configuration.md).
+// A long-running host runs the background work itself: the outbox sweep, queue listeners, keeping queries warm.
+builder.Services
+    .AddServerlessCqrsApp(builder.Configuration, telemetry => telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation()))
+    .AddOrders()
+    .RunBackgroundWork();
 builder.Services.AddServerlessCqrsHttp();
-// With OPENOBSERVE_URL set, traces (from the HTTP request down), metrics and logs go to OpenObserve.
-builder.Services.AddServerlessCqrsTelemetry(builder.Configuration, telemetry => telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation()));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<CqrsExceptionHandler>();
 

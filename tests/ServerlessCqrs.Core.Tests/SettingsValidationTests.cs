@@ -36,12 +36,11 @@ public sealed class SettingsValidationTests
     [Fact]
     public void Defaults_AreValid()
     {
-        var validation = new ServerlessCqrs.Internal.KernelOptionsValidation();
-
-        Assert.True(validation.Validate(null, new EventDeliveryOptions()).Succeeded);
-        Assert.True(validation.Validate(null, new InProcessTransportOptions()).Succeeded);
-        Assert.True(validation.Validate(null, new OutboxOptions()).Succeeded);
-        Assert.True(new MessageResilienceSetup().Validate("Any", new MessageResilienceOptions()).Succeeded);
+        Assert.True(new EventDeliveryOptionsValidator().Validate(null, new EventDeliveryOptions()).Succeeded);
+        Assert.True(new InProcessTransportOptionsValidator().Validate(null, new InProcessTransportOptions()).Succeeded);
+        Assert.True(new OutboxOptionsValidator().Validate(null, new OutboxOptions()).Succeeded);
+        Assert.True(new RedeliveryOptionsValidator().Validate(null, new RedeliveryOptions()).Succeeded);
+        Assert.True(new MessageResilienceOptionsValidator().Validate("Any", new MessageResilienceOptions()).Succeeded);
     }
 
     [Fact]

@@ -48,10 +48,10 @@ public sealed class InvocationMiddlewareTests
         var span = spans.Named("SendCommand");
         Assert.Equal(ActivityKind.Server, span.Kind);
         Assert.Equal(callerSpan, span.ParentSpanId);
-        Assert.Equal("http", span.GetTagItem(CqrsDiagnostics.Tags.FaasTrigger));
-        Assert.Equal(context.InvocationId, span.GetTagItem(CqrsDiagnostics.Tags.FaasInvocationId));
-        Assert.Equal("POST", span.GetTagItem(CqrsDiagnostics.Tags.HttpRequestMethod));
-        Assert.Equal(201, span.GetTagItem(CqrsDiagnostics.Tags.HttpResponseStatusCode));
+        Assert.Equal("http", span.GetTagItem(FunctionsDiagnostics.Tags.FaasTrigger));
+        Assert.Equal(context.InvocationId, span.GetTagItem(FunctionsDiagnostics.Tags.FaasInvocationId));
+        Assert.Equal("POST", span.GetTagItem(FunctionsDiagnostics.Tags.HttpRequestMethod));
+        Assert.Equal(201, span.GetTagItem(FunctionsDiagnostics.Tags.HttpResponseStatusCode));
         Assert.Null(_httpResult.Result);
     }
 
@@ -76,7 +76,7 @@ public sealed class InvocationMiddlewareTests
         var span = spans.Named("SendCommand");
         Assert.Equal(ActivityStatusCode.Error, span.Status);
         Assert.Equal("System.InvalidOperationException", span.GetTagItem(CqrsDiagnostics.Tags.ErrorType));
-        Assert.Equal(500, span.GetTagItem(CqrsDiagnostics.Tags.HttpResponseStatusCode));
+        Assert.Equal(500, span.GetTagItem(FunctionsDiagnostics.Tags.HttpResponseStatusCode));
         Assert.Contains(_services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Name == "InvocationFaulted" && r.Exception is InvalidOperationException);
     }
 
@@ -101,7 +101,7 @@ public sealed class InvocationMiddlewareTests
 
         var span = spans.Named("ProcessEvent");
         Assert.Equal(ActivityKind.Consumer, span.Kind);
-        Assert.Equal("pubsub", span.GetTagItem(CqrsDiagnostics.Tags.FaasTrigger));
+        Assert.Equal("pubsub", span.GetTagItem(FunctionsDiagnostics.Tags.FaasTrigger));
         Assert.Equal(ActivityStatusCode.Error, span.Status);
         Assert.Null(_httpResult.Result);
     }
@@ -121,7 +121,7 @@ public sealed class InvocationMiddlewareTests
         var span = spans.Named("SweepOutbox");
         Assert.Equal(ActivityKind.Internal, span.Kind);
         Assert.Equal(hostSpan, span.ParentSpanId);
-        Assert.Equal("timer", span.GetTagItem(CqrsDiagnostics.Tags.FaasTrigger));
+        Assert.Equal("timer", span.GetTagItem(FunctionsDiagnostics.Tags.FaasTrigger));
     }
 
     [Theory]
@@ -135,7 +135,7 @@ public sealed class InvocationMiddlewareTests
 
         await Middleware().Invoke(context, _ => Task.CompletedTask);
 
-        Assert.Equal(expected, spans.Named("F" + bindingType).GetTagItem(CqrsDiagnostics.Tags.FaasTrigger));
+        Assert.Equal(expected, spans.Named("F" + bindingType).GetTagItem(FunctionsDiagnostics.Tags.FaasTrigger));
     }
 
     private sealed class RecordingHttpResult : IHttpInvocationResult

@@ -36,8 +36,7 @@ public sealed class KeepWarmFunctionTests
 
     private static async Task<CacheOutcome> ListOrdersOutcomeAsync(IHost host)
     {
-        await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IQueryBus>().QueryAsync(new ListOrders { CustomerId = "warm" });
-        return scope.ServiceProvider.GetRequiredService<QueryCacheStatusAccessor>().Status!.Value.Outcome;
+        var (_, status) = await host.Services.QueryWithCacheStatusAsync(new ListOrders { CustomerId = "warm" });
+        return status!.Outcome;
     }
 }

@@ -1,12 +1,14 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ServerlessCqrs.Caching;
 
 namespace ServerlessCqrs.Testing;
 
 /// <summary>
 /// Composes the kernel the way an application does — fake logging, in-memory configuration — either
-/// as a plain service provider or as a started host (for what runs in the background).
+/// as a plain service provider or as a started long-running host (which runs the background work).
 /// </summary>
 public static class CqrsTestHost
 {
@@ -51,6 +53,17 @@ public static class CqrsTestHost
         return host;
     }
 
+    /// <summary>Runs a query in a scope of its own, as one request would, with how the cache answered it.</summary>
+    public static async Task<(Result<TResult> Result, QueryCacheStatus? CacheStatus)> QueryWithCacheStatusAsync<TResult>(
+        this IServiceProvider services, IQuery<TResult> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = services.CreateAsyncScope();
+        var features = new FeatureCollection();
+        var result = await scope.ServiceProvider.GetRequiredService<IMessageBus>().DispatchAsync(query, features);
+        return (result.TryGetValue(out var value) ? Result<TResult>.Success((TResult)value!) : result.Error!, features.Get<QueryCacheStatus>());
+    }
+
     /// <summary>A bus from a new scope of <paramref name="services"/>.</summary>
     public static IMessageBus Bus(this IServiceProvider services) =>
         services.CreateScope().ServiceProvider.GetRequiredService<IMessageBus>();
@@ -63,6 +76,6 @@ public static class CqrsTestHost
     {
         ArgumentNullException.ThrowIfNull(register);
         services.AddFakeLogging();
-        register(services, services.AddServerlessCqrs(options));
+        register(services, services.AddServerlessCqrs(options).RunBackgroundWork());
     }
 }

@@ -25,7 +25,7 @@ public sealed class ServiceBusEventDelivery
         _timeProvider = timeProvider;
         var settings = options.Value;
         _subscription = settings.SubscriptionName;
-        _source = new MessagingEndpoint(Diagnostics.CqrsDiagnostics.MessagingSystems.ServiceBus, $"{settings.TopicName}/{settings.SubscriptionName}");
+        _source = new ServiceBusEndpoint($"{settings.TopicName}/{settings.SubscriptionName}");
     }
 
     /// <summary>Dispatches the message's event and returns the settlement.</summary>

@@ -6,14 +6,13 @@ using Microsoft.Extensions.Options;
 namespace ServerlessCqrs.Azure.ServiceBus;
 
 /// <summary>
-/// Receives from the events subscription where no Service Bus trigger does (the LocalHost; off when
-/// <see cref="CqrsOptions.HostBackgroundWork"/> is), settling each message as the trigger would:
+/// Receives from the events subscription where no Service Bus trigger does (background work of a
+/// long-running host such as the LocalHost), settling each message as the trigger would:
 /// complete (a retry is a scheduled copy), or dead-letter with the reason and properties.
 /// </summary>
 internal sealed partial class ServiceBusEventProcessor(
     ServiceBusClient client,
     ServiceBusEventDelivery delivery,
-    CqrsOptions cqrs,
     IOptions<ServiceBusOptions> options,
     ILogger<ServiceBusEventProcessor> logger) : IHostedService, IAsyncDisposable
 {
@@ -21,11 +20,6 @@ internal sealed partial class ServiceBusEventProcessor(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!cqrs.HostBackgroundWork)
-        {
-            return;
-        }
-
         var settings = options.Value;
         _processor = client.CreateProcessor(settings.TopicName, settings.SubscriptionName, new ServiceBusProcessorOptions
         {

@@ -9,7 +9,7 @@ namespace ServerlessCqrs.Azure.ServiceBus;
 /// </summary>
 internal sealed class ServiceBusEventTransport(ServiceBusSender sender) : IEventTransport
 {
-    public MessagingEndpoint Endpoint { get; } = new(Diagnostics.CqrsDiagnostics.MessagingSystems.ServiceBus, sender.EntityPath);
+    public MessagingEndpoint Endpoint { get; } = new ServiceBusEndpoint(sender.EntityPath);
 
     public async ValueTask SendAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
     {

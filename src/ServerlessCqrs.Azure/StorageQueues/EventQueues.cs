@@ -19,7 +19,7 @@ internal sealed class EventQueues : IDisposable
     }
 
     /// <summary>The events queue, for the producer and consumer spans.</summary>
-    public MessagingEndpoint Endpoint => new(Diagnostics.CqrsDiagnostics.MessagingSystems.StorageQueue, _options.QueueName);
+    public MessagingEndpoint Endpoint => new(AzureDiagnostics.MessagingSystems.StorageQueue, _options.QueueName);
 
     public ValueTask<QueueClient> EventsAsync(CancellationToken cancellationToken) => _queues.GetAsync(_options.QueueName, cancellationToken);
 

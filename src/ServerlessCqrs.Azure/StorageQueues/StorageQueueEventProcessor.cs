@@ -6,26 +6,20 @@ using Microsoft.Extensions.Options;
 namespace ServerlessCqrs.Azure.StorageQueues;
 
 /// <summary>
-/// Listens to the events queue where no queue trigger does (the LocalHost; off when
-/// <see cref="CqrsOptions.HostBackgroundWork"/> is): receives batches, handles them in parallel and
+/// Listens to the events queue where no queue trigger does (background work of a long-running host such
+/// as the LocalHost): receives batches, handles them in parallel and
 /// deletes each once handled (a retry is a delayed copy, see <see cref="StorageQueueEventDelivery"/>).
 /// A message whose handling outlives the visibility timeout, or whose host dies, simply reappears.
 /// </summary>
 internal sealed partial class StorageQueueEventProcessor(
     EventQueues queues,
     StorageQueueEventDelivery delivery,
-    CqrsOptions cqrs,
     TimeProvider timeProvider,
     IOptions<StorageQueueOptions> options,
     ILogger<StorageQueueEventProcessor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!cqrs.HostBackgroundWork)
-        {
-            return;
-        }
-
         var settings = options.Value;
         var idle = settings.MaxPollingInterval / 8;
         while (!stoppingToken.IsCancellationRequested)

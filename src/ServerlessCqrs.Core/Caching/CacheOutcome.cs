@@ -1,3 +1,5 @@
+using ServerlessCqrs.Diagnostics;
+
 namespace ServerlessCqrs.Caching;
 
 /// <summary>Where a query's result came from.</summary>
@@ -14,4 +16,17 @@ public enum CacheOutcome
 
     /// <summary>A no-store query: the cache was neither read nor written.</summary>
     Bypass,
+}
+
+/// <summary>The telemetry value of a <see cref="CacheOutcome"/>.</summary>
+public static class CacheOutcomeExtensions
+{
+    /// <summary>The <see cref="CqrsDiagnostics.Tags.CacheOutcome"/> value: hit, stale, miss or bypass.</summary>
+    public static string ToTagValue(this CacheOutcome outcome) => outcome switch
+    {
+        CacheOutcome.Hit => CqrsDiagnostics.CacheOutcomes.Hit,
+        CacheOutcome.Stale => CqrsDiagnostics.CacheOutcomes.Stale,
+        CacheOutcome.Bypass => CqrsDiagnostics.CacheOutcomes.Bypass,
+        _ => CqrsDiagnostics.CacheOutcomes.Miss,
+    };
 }

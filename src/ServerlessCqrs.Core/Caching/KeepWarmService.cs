@@ -1,18 +1,17 @@
 using Microsoft.Extensions.Hosting;
-using ServerlessCqrs.Registry;
 
 namespace ServerlessCqrs.Caching;
 
 /// <summary>
 /// Runs the <see cref="QueryCacheWarmer"/> on its shortest interval while the host runs, when there is
-/// keep-warm work and <see cref="CqrsOptions.HostBackgroundWork"/> is on. Stops with the host: the timer
-/// is disposed and a refresh in progress is cancelled.
+/// keep-warm work: background work of a long-running host (the Functions app runs it from a timer trigger).
+/// Stops with the host: the timer is disposed and a refresh in progress is cancelled.
 /// </summary>
-internal sealed class KeepWarmService(QueryCacheWarmer warmer, MessageCatalog catalog, TimeProvider time) : BackgroundService
+internal sealed class KeepWarmService(QueryCacheWarmer warmer, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!warmer.HasWork || !catalog.Options.HostBackgroundWork)
+        if (!warmer.HasWork)
         {
             return;
         }

@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessCqrs.Internal;
 using ServerlessCqrs.Registry;
 
 namespace ServerlessCqrs.Caching;
@@ -7,8 +7,11 @@ namespace ServerlessCqrs.Caching;
 /// <summary>The kernel's <see cref="IQueryCache"/> over the FusionCache instance the caching behavior uses.</summary>
 internal sealed class QueryCache(MessageRegistry registry, QueryCacheStore store, IServiceScopeFactory scopes) : IQueryCache
 {
-    public ValueTask InvalidateAsync(object query, CancellationToken cancellationToken = default) =>
-        store.InvalidateKeyAsync(QueryCacheKeys.For(QueryOf(query).Descriptor, query), cancellationToken);
+    public ValueTask InvalidateAsync(object query, CancellationToken cancellationToken = default)
+    {
+        var descriptor = QueryOf(query);
+        return store.InvalidateKeyAsync(new QueryCacheKeys(descriptor).For(query), cancellationToken);
+    }
 
     public ValueTask InvalidateQueryTypeAsync(string queryName, CancellationToken cancellationToken = default)
     {
@@ -28,21 +31,21 @@ internal sealed class QueryCache(MessageRegistry registry, QueryCacheStore store
 
     public async ValueTask<Result<object?>> RefreshAsync(object query, CancellationToken cancellationToken = default)
     {
-        var (_, invoker) = QueryOf(query);
+        QueryOf(query);
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            var context = invoker.NewContext(scope.ServiceProvider, refreshCache: true);
-            return await invoker.InvokeUntypedAsync(query, context, cancellationToken).ConfigureAwait(false);
+            var features = new FeatureCollection(initialCapacity: 2);
+            features.Set(QueryCacheRefresh.Requested);
+            return await scope.ServiceProvider.GetRequiredService<IMessageBus>().DispatchAsync(query, features, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private (MessageDescriptor Descriptor, RequestInvoker Invoker) QueryOf(object query)
+    private MessageDescriptor QueryOf(object query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var descriptor = registry.GetByType(query.GetType());
-        return descriptor is { Kind: MessageKind.Query, Invoker: { } invoker }
-            ? (descriptor, invoker)
+        return registry.TryGetByType(query.GetType(), out var descriptor) && descriptor.Kind == MessageKind.Query
+            ? descriptor
             : throw new ArgumentException($"{query.GetType().FullName} is not a query.", nameof(query));
     }
 }

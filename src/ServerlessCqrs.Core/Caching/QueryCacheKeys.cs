@@ -17,9 +17,9 @@ namespace ServerlessCqrs.Caching;
 /// A query's properties are written in their declared order, the same for every instance of it; only
 /// when its contract holds members whose order comes from the data (dictionaries, <c>object</c>, JSON
 /// values) is the JSON parsed and written again with every object's properties sorted. Hits pay one
-/// serialisation into a per-thread buffer, one hash and the key string.
+/// serialisation into a per-thread buffer, one hash and the key string. An instance serves one query type.
 /// </summary>
-internal static class QueryCacheKeys
+internal sealed class QueryCacheKeys(MessageDescriptor query)
 {
     private const int HashBytes = 16;
     private static readonly int HashChars = Base64Url.GetEncodedLength(HashBytes);
@@ -30,27 +30,30 @@ internal static class QueryCacheKeys
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
+    /// <summary>Whether the query's JSON is parsed and written again sorted (decided once, from its contract).</summary>
+    public bool NeedsSorting { get; } = HasDataOrderedMembers(query.JsonTypeInfo, []);
+
     /// <summary><c>q:{QueryName}:{hash}</c>; the cache adds the configured prefix.</summary>
-    public static string For(MessageDescriptor descriptor, object query)
+    public string For(object value)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
         var writer = t_writer ??= new Utf8JsonWriter(buffer);
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
-        if (descriptor.CacheKeyNeedsSorting ??= HasDataOrderedMembers(descriptor.JsonTypeInfo, []))
+        if (NeedsSorting)
         {
-            using var document = JsonSerializer.SerializeToDocument(query, descriptor.JsonTypeInfo);
+            using var document = JsonSerializer.SerializeToDocument(value, query.JsonTypeInfo);
             WriteCanonical(document.RootElement, writer);
         }
         else
         {
-            JsonSerializer.Serialize(writer, query, descriptor.JsonTypeInfo);
+            JsonSerializer.Serialize(writer, value, query.JsonTypeInfo);
         }
 
         writer.Flush();
         Span<char> hash = stackalloc char[HashChars];
         Hash(buffer.WrittenSpan, hash);
-        return string.Concat("q:", descriptor.Name, ":", hash);
+        return string.Concat("q:", query.Name, ":", hash);
     }
 
     /// <summary>The tag every result of a query type carries, to invalidate them all.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServerlessCqrs.Pipeline.Behaviors;
+using ServerlessCqrs.Diagnostics;
 using ServerlessCqrs.Registry;
 
 namespace ServerlessCqrs.Caching;
@@ -25,7 +25,7 @@ public sealed class QueryCacheWarmer
         ArgumentNullException.ThrowIfNull(loggers);
         _cache = cache;
         _time = time;
-        _logger = loggers.CreateLogger(PipelineLog.Categories[(int)MessageKind.Query]);
+        _logger = loggers.CreateLogger(CqrsDiagnostics.LogCategories.Queries);
         _entries = [.. options.Value.KeepWarm.Select(k =>
         {
             registry.TryGetByName(k.Query, out var query);

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServerlessCqrs.Diagnostics;
 using ServerlessCqrs.Pipeline;
-using ServerlessCqrs.Pipeline.Behaviors;
 using ServerlessCqrs.Registry;
 using ZiggyCreatures.Caching.Fusion;
 
@@ -13,7 +12,8 @@ namespace ServerlessCqrs.Caching;
 /// the handler and its retries. The handler always runs in a scope of its own, because with
 /// stale-while-revalidate it may run after the request that triggered it has ended. Failures
 /// (<see cref="Result{T}"/> errors) are returned, never cached; no-store queries share concurrent
-/// identical executions and keep nothing.
+/// identical executions and keep nothing. How the cache answered goes into the dispatch's features as a
+/// <see cref="QueryCacheStatus"/>; a <see cref="QueryCacheRefresh"/> there makes it run the handler and overwrite.
 /// </summary>
 internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<TQuery, Result<TResult>>
     where TQuery : IQuery<TResult>
@@ -23,6 +23,9 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
     private readonly FusionCacheEntryOptions? _refreshOptions;
     private readonly string[] _fixedTags = [];
     private readonly SingleFlight<Result<TResult>> _inFlight = new();
+    private readonly QueryCacheKeys _keys;
+    private readonly QueryCacheStatus? _bypass;
+    private readonly QueryCacheStatus? _unstoredMiss;
     private readonly QueryCacheStore _store;
     private readonly IServiceScopeFactory _scopes;
     private readonly CqrsMetrics _metrics;
@@ -43,12 +46,20 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
         _scopes = scopes;
         _metrics = metrics;
         _time = time;
-        _logger = loggers.CreateLogger(PipelineLog.Categories[(int)MessageKind.Query]);
+        _logger = loggers.CreateLogger(CqrsDiagnostics.LogCategories.Queries);
+        var descriptor = registry.GetByType(typeof(TQuery));
+        _keys = new QueryCacheKeys(descriptor);
+        if (_policy is not null)
+        {
+            _bypass = new(CacheOutcome.Bypass, TimeSpan.Zero, _policy, FailSafe: false);
+            _unstoredMiss = new(CacheOutcome.Miss, TimeSpan.Zero, _policy, FailSafe: false);
+        }
+
         if (_policy is { IsNoStore: false })
         {
             _entryOptions = store.EntryOptions(_policy);
             _refreshOptions = store.EntryOptions(_policy, refresh: true);
-            _fixedTags = [QueryCacheKeys.TypeTag(registry.GetByType(typeof(TQuery)).Name), .. _policy.Tags.Select(QueryCacheKeys.Tag)];
+            _fixedTags = [QueryCacheKeys.TypeTag(descriptor.Name), .. _policy.Tags.Select(QueryCacheKeys.Tag)];
         }
     }
 
@@ -59,12 +70,12 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
     private async ValueTask<Result<TResult>> HandleCachedAsync(
         TQuery query, MessageContext context, MessageHandlerDelegate<TQuery, Result<TResult>> next, QueryCachePolicy policy, CancellationToken cancellationToken)
     {
-        var key = QueryCacheKeys.For(context.Message, query);
+        var key = _keys.For(query);
         if (policy.IsNoStore)
         {
             var shared = await _inFlight.RunAsync(key, () => RunInOwnScopeAsync(query, context, next, CancellationToken.None), cancellationToken)
                 .ConfigureAwait(false);
-            Report(context, new QueryCacheStatus(CacheOutcome.Bypass, TimeSpan.Zero, policy, FailSafe: false));
+            Report(context, _bypass!);
             return shared;
         }
 
@@ -106,16 +117,16 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
 
                 return QueryCacheEntry<TResult>.Create(value, _time.GetUtcNow());
             },
-            options: context.RefreshCache ? _refreshOptions : _entryOptions,
+            options: context.FeatureOrDefault<QueryCacheRefresh>() is null ? _entryOptions : _refreshOptions,
             token: cancellationToken).ConfigureAwait(false);
 
         if (entry is null)
         {
-            Report(context, new QueryCacheStatus(CacheOutcome.Miss, TimeSpan.Zero, policy, FailSafe: false));
+            Report(context, _unstoredMiss!);
             return error!;
         }
 
-        var status = StatusOf(entry, startedAt, failed, policy) with { ETag = entry.ETag };
+        var status = StatusOf(entry, startedAt, failed, policy);
         if (status.FailSafe)
         {
             _metrics.QueryCacheFailSafeActivations.Add(1, new KeyValuePair<string, object?>(CqrsDiagnostics.Tags.MessageType, context.Message.Name));
@@ -130,34 +141,29 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
     {
         if (entry.CreatedAt >= startedAt)
         {
-            return new(CacheOutcome.Miss, TimeSpan.Zero, policy, FailSafe: false);
+            return new(CacheOutcome.Miss, TimeSpan.Zero, policy, FailSafe: false, entry.ETag);
         }
 
         var age = _time.GetUtcNow() - entry.CreatedAt;
         if (age >= policy.Duration)
         {
             // Only fail-safe serves a result past its duration: now, or within the throttle window of an earlier activation.
-            return new(CacheOutcome.Stale, age, policy, FailSafe: failed);
+            return new(CacheOutcome.Stale, age, policy, FailSafe: failed, entry.ETag);
         }
 
         var refreshesAt = policy.EagerRefreshThreshold is { } threshold ? policy.Duration * threshold : policy.Duration;
-        return new(age >= refreshesAt ? CacheOutcome.Stale : CacheOutcome.Hit, age, policy, FailSafe: false);
+        return new(age >= refreshesAt ? CacheOutcome.Stale : CacheOutcome.Hit, age, policy, FailSafe: false, entry.ETag);
     }
 
     private void Report(MessageContext context, QueryCacheStatus status)
     {
-        context.CacheStatus = status;
-        if (context.Services.GetService<QueryCacheStatusAccessor>() is { } accessor)
-        {
-            accessor.Status = status;
-        }
-
+        context.Features.Set(status);
         if (_metrics.QueryCacheRequests.Enabled)
         {
             _metrics.QueryCacheRequests.Add(
                 1,
                 new KeyValuePair<string, object?>(CqrsDiagnostics.Tags.MessageType, context.Message.Name),
-                new KeyValuePair<string, object?>(CqrsDiagnostics.Tags.CacheOutcome, CqrsDiagnostics.CacheOutcomes.For(status.Outcome)));
+                new KeyValuePair<string, object?>(CqrsDiagnostics.Tags.CacheOutcome, status.Outcome.ToTagValue()));
         }
     }
 

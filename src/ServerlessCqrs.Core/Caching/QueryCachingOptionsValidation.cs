@@ -1,13 +1,15 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using ServerlessCqrs.Configuration;
 using ServerlessCqrs.Registry;
 
 namespace ServerlessCqrs.Caching;
 
 /// <summary>
 /// Checks the cache settings at startup against the registered queries, naming the bad key: unknown
-/// query names, durations, refresh thresholds, fail-safe windows, keep-warm entries and timeouts.
+/// query names, durations, refresh thresholds, fail-safe windows and keep-warm entries. The settings that
+/// need no registry are checked by <see cref="QueryCachingOptionsValidator"/>.
 /// </summary>
 internal sealed class QueryCachingOptionsValidation(MessageRegistry registry) : IValidateOptions<QueryCachingOptions>
 {
@@ -15,47 +17,49 @@ internal sealed class QueryCachingOptionsValidation(MessageRegistry registry) : 
 
     public ValidateOptionsResult Validate(string? name, QueryCachingOptions options)
     {
-        var checks = new SettingChecks(QueryCachingOptions.SectionName)
-            .Require(!string.IsNullOrWhiteSpace(options.KeyPrefix), nameof(options.KeyPrefix), options.KeyPrefix, "must not be empty")
-            .Require(options.DistributedCacheSoftTimeout > TimeSpan.Zero, nameof(options.DistributedCacheSoftTimeout), options.DistributedCacheSoftTimeout, "must be positive")
-            .Require(options.DistributedCacheHardTimeout >= options.DistributedCacheSoftTimeout, nameof(options.DistributedCacheHardTimeout), options.DistributedCacheHardTimeout, "must be at least DistributedCacheSoftTimeout")
-            .Require(options.DistributedCacheCircuitBreakerDuration >= TimeSpan.Zero, nameof(options.DistributedCacheCircuitBreakerDuration), options.DistributedCacheCircuitBreakerDuration, "must not be negative")
-            .Require(options.FailSafeThrottleDuration >= TimeSpan.FromSeconds(1), nameof(options.FailSafeThrottleDuration), options.FailSafeThrottleDuration, "must be at least 1 second");
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        void Require(bool valid, string setting, object? value, string rule)
+        {
+            if (!valid)
+            {
+                failures.Add(SettingFailure.Of(options, setting, value, rule).ErrorMessage!);
+            }
+        }
 
         foreach (var (queryName, settings) in options.Queries)
         {
             var key = $"Queries:{queryName}";
             if (!IsQuery(queryName, out var query))
             {
-                checks.Require(false, key, queryName, $"must name a query ({KnownQueries()})");
+                Require(false, key, queryName, $"must name a query ({KnownQueries()})");
                 continue;
             }
 
-            checks
-                .Require(settings.DurationSeconds is null or >= 0 and <= MaxSeconds, $"{key}:DurationSeconds", settings.DurationSeconds, $"must be between 0 (no-store) and {MaxSeconds}")
-                .Require(settings.EagerRefreshThreshold is null or 0 or > 0 and < 1, $"{key}:EagerRefreshThreshold", settings.EagerRefreshThreshold, "must be 0 (off) or between 0 and 1, exclusive")
-                .Require(settings.FailSafeMaxSeconds is null or >= 0 and <= MaxSeconds, $"{key}:FailSafeMaxSeconds", settings.FailSafeMaxSeconds, $"must be between 0 (off) and {MaxSeconds}")
-                .Require(settings.DurationSeconds is not null || query.MessageType.IsDefined(typeof(QueryCacheAttribute)), $"{key}:DurationSeconds", null,
-                    $"must be set, because {query.Name} has no [QueryCache] attribute to take it from");
+            Require(settings.DurationSeconds is null or >= 0 and <= MaxSeconds, $"{key}:DurationSeconds", settings.DurationSeconds, $"must be between 0 (no-store) and {MaxSeconds}");
+            Require(settings.EagerRefreshThreshold is null or 0 or > 0 and < 1, $"{key}:EagerRefreshThreshold", settings.EagerRefreshThreshold, "must be 0 (off) or between 0 and 1, exclusive");
+            Require(settings.FailSafeMaxSeconds is null or >= 0 and <= MaxSeconds, $"{key}:FailSafeMaxSeconds", settings.FailSafeMaxSeconds, $"must be between 0 (off) and {MaxSeconds}");
+            Require(settings.DurationSeconds is not null || query.MessageType.IsDefined(typeof(QueryCacheAttribute)), $"{key}:DurationSeconds", null,
+                $"must be set, because {query.Name} has no [QueryCache] attribute to take it from");
         }
 
         for (var i = 0; i < options.KeepWarm.Count; i++)
         {
             var entry = options.KeepWarm[i];
             var key = $"KeepWarm:{i}";
-            checks.Require(entry.Interval >= TimeSpan.FromSeconds(1), $"{key}:Interval", entry.Interval, "must be at least 1 second");
+            Require(entry.Interval >= TimeSpan.FromSeconds(1), $"{key}:Interval", entry.Interval, "must be at least 1 second");
             if (!IsQuery(entry.Query, out var query))
             {
-                checks.Require(false, $"{key}:Query", entry.Query, $"must name a query ({KnownQueries()})");
+                Require(false, $"{key}:Query", entry.Query, $"must name a query ({KnownQueries()})");
                 continue;
             }
 
             var policy = QueryCachePolicies.Resolve(query, options.Queries.TryGetValue(query.Name, out var s) ? s : null);
-            checks.Require(policy is { IsNoStore: false }, $"{key}:Query", entry.Query, "must name a query that is cached (a no-store or uncached query has no entry to keep warm)");
-            checks.Require(TryParseArguments(query, entry.Arguments, out var problem), $"{key}:Arguments", entry.Arguments, $"must be the query's fields as a JSON object ({problem})");
+            Require(policy is { IsNoStore: false }, $"{key}:Query", entry.Query, "must name a query that is cached (a no-store or uncached query has no entry to keep warm)");
+            Require(TryParseArguments(query, entry.Arguments, out var problem), $"{key}:Arguments", entry.Arguments, $"must be the query's fields as a JSON object ({problem})");
         }
 
-        return checks.ToResult();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     /// <summary>The query a keep-warm entry names, with its arguments.</summary>

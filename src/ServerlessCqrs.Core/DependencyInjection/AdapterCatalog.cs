@@ -1,16 +1,13 @@
 using Microsoft.Extensions.Configuration;
 
-namespace ServerlessCqrs;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// The stores and transports an application can choose by setting (<c>Cqrs:Store</c>,
-/// <c>Cqrs:Events:Transport</c>), each registered by name with what choosing it registers.
+/// The stores and transports an application can choose by setting (<see cref="CqrsBuilder.StoreKey"/>,
+/// <see cref="CqrsBuilder.TransportKey"/>), each registered by name with what choosing it registers.
 /// </summary>
 internal sealed class AdapterCatalog
 {
-    public const string StoreKey = "Cqrs:Store";
-    public const string TransportKey = "Cqrs:Events:Transport";
-
     private readonly List<(string Name, Action<CqrsBuilder, IConfiguration> Use)> _stores = [("InMemory", (_, _) => { })];
     private readonly List<(string Name, Action<CqrsBuilder, IConfiguration> Use)> _transports = [("InProcess", (_, _) => { })];
     private bool _applied;
@@ -27,8 +24,8 @@ internal sealed class AdapterCatalog
             return;
         }
 
-        var store = Find(_stores, configuration, StoreKey);
-        var transport = Find(_transports, configuration, TransportKey);
+        var store = Find(_stores, configuration, CqrsBuilder.StoreKey);
+        var transport = Find(_transports, configuration, CqrsBuilder.TransportKey);
         _applied = true;
         store(builder, configuration);
         transport(builder, configuration);

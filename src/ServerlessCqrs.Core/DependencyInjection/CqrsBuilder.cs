@@ -1,22 +1,33 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using ServerlessCqrs;
 using ServerlessCqrs.Pipeline;
 using ServerlessCqrs.Registry;
 using ServerlessCqrs.Resilience;
 using ServerlessCqrs.Storage;
 
-namespace ServerlessCqrs;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds handlers, messages, behaviors and rules to the kernel; returned by <c>AddServerlessCqrs</c>.</summary>
 public sealed class CqrsBuilder
 {
-    internal CqrsBuilder(IServiceCollection services, MessageCatalog catalog, AdapterCatalog adapters)
+    /// <summary>The setting that names the store: <c>InMemory</c> (the default) or one an adapter added.</summary>
+    public const string StoreKey = "Cqrs:Store";
+
+    /// <summary>The setting that names the event transport: <c>InProcess</c> (the default) or one an adapter added.</summary>
+    public const string TransportKey = "Cqrs:Events:Transport";
+
+    /// <summary>The service key of the <see cref="IHostedService"/>s added with <see cref="AddBackgroundWork{TWork}"/>: a host starts them only through <see cref="RunBackgroundWork"/>.</summary>
+    public const string BackgroundWorkKey = "ServerlessCqrs.BackgroundWork";
+
+    internal CqrsBuilder(IServiceCollection services, MessageCatalog catalog, MessagePipeline pipeline, AdapterCatalog adapters)
     {
         Services = services;
         Catalog = catalog;
+        Pipeline = pipeline;
         Adapters = adapters;
     }
 
@@ -24,6 +35,8 @@ public sealed class CqrsBuilder
     public IServiceCollection Services { get; }
 
     internal MessageCatalog Catalog { get; }
+
+    internal MessagePipeline Pipeline { get; }
 
     internal AdapterCatalog Adapters { get; }
 
@@ -68,25 +81,27 @@ public sealed class CqrsBuilder
         return this;
     }
 
-    /// <summary>Adds a behavior; see <see cref="IMessageBehavior{TMessage, TResponse}"/> and <see cref="BehaviorStage"/> for where it runs.</summary>
-    public CqrsBuilder AddBehavior<TBehavior>(ServiceLifetime lifetime = ServiceLifetime.Scoped, BehaviorStage stage = BehaviorStage.Innermost)
-        where TBehavior : class => AddBehavior(typeof(TBehavior), lifetime, stage);
+    /// <summary>Adds a behavior at <paramref name="position"/> (innermost by default); see <see cref="IMessageBehavior{TMessage, TResponse}"/>.</summary>
+    public CqrsBuilder AddBehavior<TBehavior>(ServiceLifetime lifetime = ServiceLifetime.Scoped, PipelinePosition position = default)
+        where TBehavior : class => AddBehavior(typeof(TBehavior), lifetime, position);
 
     /// <summary>
-    /// Adds a behavior: an open generic type wraps every message its constraints allow, a closed type
-    /// wraps the one message it is closed over. Behaviors of one stage run in the order they are added.
+    /// Adds a behavior to the pipeline at <paramref name="position"/>: innermost (the default), outermost, or
+    /// just before or after a built-in stage (<see cref="PipelineStages"/>). An open generic type wraps every
+    /// message its constraints allow, a closed type the one message it is closed over. Behaviors given the
+    /// same position run in the order they are added; a behavior added twice keeps its first place.
     /// </summary>
-    public CqrsBuilder AddBehavior(Type behaviorType, ServiceLifetime lifetime = ServiceLifetime.Scoped, BehaviorStage stage = BehaviorStage.Innermost)
+    public CqrsBuilder AddBehavior(Type behaviorType, ServiceLifetime lifetime = ServiceLifetime.Scoped, PipelinePosition position = default)
     {
         ArgumentNullException.ThrowIfNull(behaviorType);
-        BehaviorComposer.EnsureBehavior(behaviorType);
-        Catalog.AddBehavior(behaviorType, lifetime, stage);
+        BehaviorTypes.EnsureBehavior(behaviorType);
+        Pipeline.Add(behaviorType, lifetime, position);
         Services.TryAdd(ServiceDescriptor.Describe(behaviorType, behaviorType, lifetime));
         return this;
     }
 
     /// <summary>
-    /// Adds a store that <c>Cqrs:Store</c> can name: <paramref name="use"/> registers its services when it is
+    /// Adds a store that <see cref="StoreKey"/> can name: <paramref name="use"/> registers its services when it is
     /// the one configured (see <see cref="UseConfiguredAdapters"/>). <c>InMemory</c> is built in.
     /// </summary>
     public CqrsBuilder AddStore(string name, Action<CqrsBuilder, IConfiguration> use)
@@ -95,7 +110,7 @@ public sealed class CqrsBuilder
         return this;
     }
 
-    /// <summary>Adds a transport that <c>Cqrs:Events:Transport</c> can name; <c>InProcess</c> is built in.</summary>
+    /// <summary>Adds a transport that <see cref="TransportKey"/> can name; <c>InProcess</c> is built in.</summary>
     public CqrsBuilder AddTransport(string name, Action<CqrsBuilder, IConfiguration> use)
     {
         Adapters.AddTransport(name, use);
@@ -103,7 +118,7 @@ public sealed class CqrsBuilder
     }
 
     /// <summary>
-    /// Registers the store and transport <c>Cqrs:Store</c> and <c>Cqrs:Events:Transport</c> name (defaults
+    /// Registers the store and transport <see cref="StoreKey"/> and <see cref="TransportKey"/> name (defaults
     /// <c>InMemory</c> and <c>InProcess</c>), once; a name nobody added stops here, listing the ones there are.
     /// Call it after adding every adapter.
     /// </summary>
@@ -115,17 +130,32 @@ public sealed class CqrsBuilder
     }
 
     /// <summary>
-    /// Keeps views of <typeparamref name="TView"/> in the read-model store under <paramref name="name"/> (a
-    /// table, in Table Storage: 3-63 letters and digits, starting with a letter).
+    /// Adds work a long-running host runs in the background — sweeping the outbox, listening to a queue —
+    /// and a serverless host runs from triggers instead. It runs only in a host that calls <see cref="RunBackgroundWork"/>.
     /// </summary>
+    public CqrsBuilder AddBackgroundWork<TWork>()
+        where TWork : class, IHostedService
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.KeyedSingleton<IHostedService, TWork>(BackgroundWorkKey));
+        return this;
+    }
+
+    /// <summary>
+    /// Runs the background work the kernel and its adapters added, for as long as the host runs: for a
+    /// long-running host (the LocalHost). A Functions app leaves it out; its timer and queue triggers do the work.
+    /// </summary>
+    public CqrsBuilder RunBackgroundWork()
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BackgroundWorkHost>(
+            sp => new BackgroundWorkHost(sp.GetKeyedServices<IHostedService>(BackgroundWorkKey))));
+        return this;
+    }
+
+    /// <summary>Keeps views of <typeparamref name="TView"/> in the read-model store under <paramref name="name"/>.</summary>
     public CqrsBuilder AddReadModel<TView>(string name)
         where TView : class
     {
-        if (name is null || name.Length is < 3 or > 63 || !char.IsAsciiLetter(name[0]) || !name.All(char.IsAsciiLetterOrDigit))
-        {
-            throw new ArgumentException($"A read model's name must be 3-63 letters and digits, starting with a letter; it is {name}.", nameof(name));
-        }
-
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!Services.Any(d => d.ImplementationInstance is ReadModelDefinition definition && definition.ViewType == typeof(TView)))
         {
             Services.AddSingleton(new ReadModelDefinition(typeof(TView), name));

@@ -9,12 +9,13 @@ using ServerlessCqrs.Caching;
 using ServerlessCqrs.Diagnostics;
 using ServerlessCqrs.Events;
 using ServerlessCqrs.Events.InProcess;
-using ServerlessCqrs.Events.Redelivery;
 using ServerlessCqrs.Housekeeping;
 using ServerlessCqrs.Idempotency;
 using ServerlessCqrs.Internal;
 using ServerlessCqrs.Outbox;
+using ServerlessCqrs.Pipeline;
 using ServerlessCqrs.Pipeline.Behaviors;
+using ServerlessCqrs.Pipeline.Validation;
 using ServerlessCqrs.Registry;
 using ServerlessCqrs.Resilience;
 using ServerlessCqrs.Storage;
@@ -35,22 +36,19 @@ public static class CqrsServiceCollectionExtensions
     public static CqrsBuilder AddServerlessCqrs(this IServiceCollection services, Action<CqrsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var catalog = services.FirstOrDefault(d => d.ServiceType == typeof(MessageCatalog))?.ImplementationInstance as MessageCatalog;
-        if (catalog is null)
+        CqrsBuilder builder;
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(CqrsBuilder))?.ImplementationInstance is CqrsBuilder existing)
         {
-            catalog = new MessageCatalog(new CqrsOptions());
-            AddKernel(services, catalog);
+            builder = existing;
+        }
+        else
+        {
+            builder = new CqrsBuilder(services, new MessageCatalog(new CqrsOptions()), new MessagePipeline(), new AdapterCatalog());
+            AddKernel(builder);
         }
 
+        var catalog = builder.Catalog;
         configure?.Invoke(catalog.Options);
-        var adapters = services.FirstOrDefault(d => d.ServiceType == typeof(AdapterCatalog))?.ImplementationInstance as AdapterCatalog;
-        if (adapters is null)
-        {
-            adapters = new AdapterCatalog();
-            services.AddSingleton(adapters);
-        }
-
-        var builder = new CqrsBuilder(services, catalog, adapters);
         if (catalog.Options.AutoDiscoverHandlers)
         {
             foreach (var assembly in catalog.Options.Assemblies)
@@ -62,63 +60,75 @@ public static class CqrsServiceCollectionExtensions
         return builder;
     }
 
-    private static void AddKernel(IServiceCollection services, MessageCatalog catalog)
+    private static void AddKernel(CqrsBuilder builder)
     {
+        var services = builder.Services;
+
         // First hosted service, so invalid registrations stop the host before anything else starts.
         services.AddHostedService<CqrsStartupCheck>();
-        services.AddSingleton(catalog);
-        services.AddSingleton(catalog.Options);
+        services.AddSingleton(builder);
+        services.AddSingleton(builder.Catalog);
+        services.AddSingleton(builder.Catalog.Options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
 
         // The collection is final by the time the registry is built: it tells which handlers are singletons.
-        services.TryAddSingleton(sp => MessageRegistryFactory.Create(sp.GetRequiredService<MessageCatalog>(), services));
+        services.TryAddSingleton(sp => MessageInvokersFactory.Create(builder.Catalog, builder.Pipeline, services));
+        services.TryAddSingleton(sp => sp.GetRequiredService<MessageInvokers>().Registry);
         services.TryAddScoped<IMessageBus, MessageBus>();
         services.TryAddScoped<ICommandBus>(sp => sp.GetRequiredService<IMessageBus>());
         services.TryAddScoped<IQueryBus>(sp => sp.GetRequiredService<IMessageBus>());
 
-        AddPipeline(services);
-        AddCaching(services);
-        AddEvents(services);
+        AddPipeline(builder);
+        AddCaching(builder);
+        AddEvents(builder);
         services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
         services.TryAdd(ServiceDescriptor.Singleton(typeof(IAggregateStore<>), typeof(InMemoryAggregateStore<>)));
         services.TryAdd(ServiceDescriptor.Singleton(typeof(AggregateRepository<>), typeof(AggregateRepository<>)));
         services.TryAdd(ServiceDescriptor.Singleton(typeof(IReadModelStore<>), typeof(InMemoryReadModelStore<>)));
         services.TryAddSingleton<Housekeeper>();
-        services.AddHostedService<HousekeepingService>();
+        builder.AddBackgroundWork<HousekeepingService>();
     }
 
-    private static void AddPipeline(IServiceCollection services)
+    /// <summary>The built-in stages, outermost first; <see cref="PipelineStages"/> documents the order.</summary>
+    private static void AddPipeline(CqrsBuilder builder)
     {
+        var services = builder.Services;
         services.TryAddSingleton<CqrsMetrics>();
-        services.TryAddSingleton(typeof(TelemetryBehavior<,>));
-        services.TryAddSingleton(typeof(LoggingBehavior<,>));
-        services.TryAddSingleton(typeof(ValidationBehavior<,>));
-        services.TryAddSingleton(typeof(ResilienceBehavior<,>));
+        AddStage(builder, PipelineStages.Telemetry, typeof(TelemetryBehavior<,>));
+        AddStage(builder, PipelineStages.Logging, typeof(LoggingBehavior<,>));
+        AddStage(builder, PipelineStages.Validation, typeof(ValidationBehavior<,>), MessageKind.Command, MessageKind.Query);
+        AddStage(builder, PipelineStages.Caching, typeof(QueryCachingBehavior<,>), MessageKind.Query);
+        AddStage(builder, PipelineStages.Resilience, typeof(ResilienceBehavior<,>));
 
         services.AddOptions<TelemetryOptions>();
         services.AddResilienceEnricher();
         services.TryAddSingleton<MessageResiliencePipelines>();
         services.TryAddSingleton<ITransientErrorClassifier, TransientErrorClassifier>();
-        services.TryAddSingleton<MessageResilienceSetup>();
-        services.AddSingleton<IConfigureOptions<MessageResilienceOptions>>(sp => sp.GetRequiredService<MessageResilienceSetup>());
-        services.AddSingleton<IValidateOptions<MessageResilienceOptions>>(sp => sp.GetRequiredService<MessageResilienceSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<MessageResilienceOptions>, MessageResilienceSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessageResilienceOptions>, MessageResilienceOptionsValidator>());
     }
 
-    private static void AddCaching(IServiceCollection services)
+    private static void AddStage(CqrsBuilder builder, string name, Type behavior, params MessageKind[] kinds)
     {
+        builder.Pipeline.AddStage(name, behavior, kinds);
+        builder.Services.TryAddSingleton(behavior);
+    }
+
+    private static void AddCaching(CqrsBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueryCachingOptions>, QueryCachingOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueryCachingOptions>, QueryCachingOptionsValidation>());
         // Every query resolves these, so a kernel built without IConfiguration (a plain service collection) must work too.
         services.AddOptions<QueryCachingOptions>()
             .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(QueryCachingOptions.SectionName).Bind(options))
             .ValidateOnStart();
-        services.TryAddSingleton(typeof(QueryCachingBehavior<,>));
         services.TryAddSingleton<QueryCachePolicies>();
         services.TryAddSingleton<QueryCacheStore>();
         services.TryAddSingleton<IQueryCache, QueryCache>();
-        services.TryAddScoped<QueryCacheStatusAccessor>();
         services.TryAddSingleton<QueryCacheWarmer>();
-        services.AddHostedService<KeepWarmService>();
+        builder.AddBackgroundWork<KeepWarmService>();
 
         // FusionCache logs two Information lines per cache call. Warning by default; the rule goes first, so a
         // Logging:LogLevel setting for its category (or a more specific one) still wins.
@@ -145,15 +155,16 @@ public static class CqrsServiceCollectionExtensions
             .TryWithRegisteredKeyedBackplane(QueryCachingOptions.CacheName);
     }
 
-    private static void AddEvents(IServiceCollection services)
+    private static void AddEvents(CqrsBuilder builder)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventDeliveryOptions>, KernelOptionsValidation>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InProcessTransportOptions>, KernelOptionsValidation>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, KernelOptionsValidation>());
+        var services = builder.Services;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventDeliveryOptions>, EventDeliveryOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InProcessTransportOptions>, InProcessTransportOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.AddOptions<EventDeliveryOptions>().BindConfiguration(EventDeliveryOptions.SectionName).ValidateOnStart();
         services.AddOptions<InProcessTransportOptions>().BindConfiguration(InProcessTransportOptions.SectionName).ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedeliveryOptions>, KernelOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedeliveryOptions>, RedeliveryOptionsValidator>());
         services.AddOptions<RedeliveryOptions>().BindConfiguration(RedeliveryOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton(sp => new FailurePolicies(
             sp.GetRequiredService<ITransientErrorClassifier>(), sp.GetRequiredService<IOptionsMonitor<EventDeliveryOptions>>(),
@@ -161,16 +172,16 @@ public static class CqrsServiceCollectionExtensions
 
         services.TryAddSingleton<EventEnvelopeFactory>();
         services.TryAddSingleton(sp => new EventDispatcher(
-            sp.GetRequiredService<MessageRegistry>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IEventHandlerLedger>(),
+            sp.GetRequiredService<MessageInvokers>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IEventHandlerLedger>(),
             sp.GetRequiredService<ITransientErrorClassifier>(), sp.GetRequiredService<FailurePolicies>(),
             sp.GetRequiredService<CqrsMetrics>(), sp.GetRequiredService<ILogger<EventDispatcher>>()));
         services.TryAddSingleton<IEventHandlerLedger, InMemoryEventHandlerLedger>();
-        services.TryAddSingleton<IEventPublisher, EventPublisher>();
+        services.TryAddSingleton<IEventPublisher, OutboxEventPublisher>();
 
         services.TryAddSingleton<InMemoryOutbox>();
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryOutbox>());
         services.TryAddSingleton<IOutboxRelay, OutboxRelay>();
-        services.AddHostedService<OutboxSweeper>();
+        builder.AddBackgroundWork<OutboxSweeper>();
 
         services.TryAddSingleton<InProcessEventChannel>();
         services.TryAddSingleton<IEventTransport, InProcessEventTransport>();

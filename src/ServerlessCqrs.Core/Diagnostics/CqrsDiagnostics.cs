@@ -232,55 +232,34 @@ public static class CqrsDiagnostics
         /// <summary>Why an event was dead-lettered (a <c>DeadLetterReason</c> name).</summary>
         public const string DeadLetterReason = "cqrs.dead_letter.reason";
 
-        /// <summary>Service Bus delivery count (semantic convention; Service Bus only).</summary>
-        public const string ServiceBusDeliveryCount = "messaging.servicebus.message.delivery_count";
-
-        /// <summary>Service Bus settlement: complete, abandon or dead_letter (semantic convention; Service Bus only).</summary>
-        public const string ServiceBusDispositionStatus = "messaging.servicebus.disposition_status";
-
         /// <summary>What the consumer decided: complete, retry or dead_letter.</summary>
         public const string DispatchDecision = "cqrs.dispatch.decision";
-
-        /// <summary>Function trigger type: http, pubsub, timer, datasource, other.</summary>
-        public const string FaasTrigger = "faas.trigger";
-
-        /// <summary>The Functions invocation id.</summary>
-        public const string FaasInvocationId = "faas.invocation_id";
-
-        /// <summary>The function's name.</summary>
-        public const string FaasName = "faas.name";
-
-        /// <summary>HTTP request method (OpenTelemetry semantic convention).</summary>
-        public const string HttpRequestMethod = "http.request.method";
-
-        /// <summary>HTTP response status code (OpenTelemetry semantic convention).</summary>
-        public const string HttpResponseStatusCode = "http.response.status_code";
     }
 
-    /// <summary>Values of <see cref="Tags.MessagingSystem"/>.</summary>
+    /// <summary>Values of <see cref="Tags.MessagingSystem"/> the kernel's own transport uses; each adapter names its own.</summary>
     public static class MessagingSystems
     {
         /// <summary>The embedded in-process channel.</summary>
         public const string InProcess = "inprocess";
-
-        /// <summary>Azure Storage Queues.</summary>
-        public const string StorageQueue = "azure_storage_queue";
-
-        /// <summary>Azure Service Bus (the semantic conventions' value).</summary>
-        public const string ServiceBus = "servicebus";
     }
 
     /// <summary>Values of <see cref="Tags.CacheOutcome"/>, also the <c>X-Cache</c> header's (bypass answers <c>miss</c> there).</summary>
     public static class CacheOutcomes
     {
-        /// <summary>The value for an outcome.</summary>
-        public static string For(Caching.CacheOutcome outcome) => outcome switch
-        {
-            Caching.CacheOutcome.Hit => "hit",
-            Caching.CacheOutcome.Stale => "stale",
-            Caching.CacheOutcome.Bypass => "bypass",
-            _ => "miss",
-        };
+        /// <summary>A fresh result from the cache.</summary>
+        public const string Hit = "hit";
+
+        /// <summary>A result past its refresh point, or served by fail-safe.</summary>
+        public const string Stale = "stale";
+
+        /// <summary>The handler ran.</summary>
+        public const string Miss = "miss";
+
+        /// <summary>A no-store query: the cache was not used.</summary>
+        public const string Bypass = "bypass";
+
+        /// <summary>The query is not cached (the <c>cqrs.queries</c> counter only).</summary>
+        public const string None = "none";
     }
 
     /// <summary>Values of <see cref="Tags.Outcome"/>.</summary>

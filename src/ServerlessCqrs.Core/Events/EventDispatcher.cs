@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServerlessCqrs.Diagnostics;
-using ServerlessCqrs.Events.Redelivery;
+using ServerlessCqrs.Internal;
 using ServerlessCqrs.Registry;
 using ServerlessCqrs.Resilience;
 
@@ -21,7 +21,7 @@ namespace ServerlessCqrs.Events;
 /// </remarks>
 public sealed partial class EventDispatcher
 {
-    private readonly MessageRegistry _registry;
+    private readonly MessageInvokers _invokers;
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly IEventHandlerLedger _ledger;
     private readonly ITransientErrorClassifier _classifier;
@@ -30,7 +30,7 @@ public sealed partial class EventDispatcher
     private readonly ILogger<EventDispatcher> _logger;
 
     internal EventDispatcher(
-        MessageRegistry registry,
+        MessageInvokers invokers,
         IServiceScopeFactory scopeFactory,
         IEventHandlerLedger ledger,
         ITransientErrorClassifier classifier,
@@ -38,7 +38,7 @@ public sealed partial class EventDispatcher
         CqrsMetrics metrics,
         ILogger<EventDispatcher> logger)
     {
-        _registry = registry;
+        _invokers = invokers;
         _scopeFactory = scopeFactory;
         _ledger = ledger;
         _classifier = classifier;
@@ -52,7 +52,7 @@ public sealed partial class EventDispatcher
     {
         using var activity = StartConsumerSpan(envelope, source);
         var decision = await DecideOrRetryAsync(envelope, cancellationToken).ConfigureAwait(false);
-        Conclude(activity, envelope, decision);
+        Conclude(activity, envelope, source, decision);
         return decision;
     }
 
@@ -64,7 +64,7 @@ public sealed partial class EventDispatcher
     {
         using var activity = StartConsumerSpan(envelope, source);
         var decision = DispatchDecision.DeadLetter(DeadLetterReason.MalformedPayload, description);
-        Conclude(activity, envelope, decision);
+        Conclude(activity, envelope, source, decision);
         return decision;
     }
 
@@ -83,22 +83,18 @@ public sealed partial class EventDispatcher
             activity.SetTag(CqrsDiagnostics.Tags.MessagingMessageId, envelope.EventId.ToString());
             activity.SetTag(CqrsDiagnostics.Tags.MessagingDeliveryAttempt, envelope.DeliveryAttempt);
             activity.SetTag(CqrsDiagnostics.Tags.MessageType, envelope.Name);
-            if (source.MessagingSystem == CqrsDiagnostics.MessagingSystems.ServiceBus)
-            {
-                activity.SetTag(CqrsDiagnostics.Tags.ServiceBusDeliveryCount, envelope.DeliveryAttempt);
-            }
+            source.OnProcessStarted(activity, envelope);
         }
 
         return activity;
     }
 
-    private void Conclude(Activity? activity, EventEnvelope envelope, DispatchDecision decision)
+    private void Conclude(Activity? activity, EventEnvelope envelope, MessagingEndpoint source, DispatchDecision decision)
     {
-        activity?.SetTag(CqrsDiagnostics.Tags.DispatchDecision, decision.Action.ToString());
-        if (activity?.GetTagItem(CqrsDiagnostics.Tags.MessagingSystem) as string == CqrsDiagnostics.MessagingSystems.ServiceBus)
+        if (activity is { IsAllDataRequested: true })
         {
-            // A retry is a copy scheduled for later: the delivered message completes.
-            activity.SetTag(CqrsDiagnostics.Tags.ServiceBusDispositionStatus, decision.Action == DispatchAction.DeadLetter ? "dead_letter" : "complete");
+            activity.SetTag(CqrsDiagnostics.Tags.DispatchDecision, decision.Action.ToString());
+            source.OnDecided(activity, decision);
         }
 
         if (decision.Action == DispatchAction.Complete)
@@ -138,7 +134,7 @@ public sealed partial class EventDispatcher
 
     private async ValueTask<DispatchDecision> DecideAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
-        if (!_registry.TryGetByName(envelope.Name, out var descriptor) || descriptor.Kind != MessageKind.Event)
+        if (!_invokers.Registry.TryGetByName(envelope.Name, out var descriptor) || descriptor.Kind != MessageKind.Event)
         {
             return DispatchDecision.DeadLetter(DeadLetterReason.UnknownEventName, $"No event named '{envelope.Name}' is registered.");
         }
@@ -186,7 +182,7 @@ public sealed partial class EventDispatcher
         var eventId = envelope.EventId.ToString();
         var scope = _scopeFactory.CreateAsyncScope();
         await using var disposeScope = scope.ConfigureAwait(false);
-        foreach (var handler in descriptor.EventHandlers)
+        foreach (var handler in _invokers.EventHandlersOf(descriptor))
         {
             var claim = await _ledger.TryClaimAsync(envelope.EventId, handler.HandlerName, cancellationToken).ConfigureAwait(false);
             if (claim.Status == HandlerClaimStatus.Succeeded)

@@ -3,21 +3,16 @@ using Microsoft.Extensions.Hosting;
 namespace ServerlessCqrs.Housekeeping;
 
 /// <summary>
-/// Runs the <see cref="Housekeeper"/> every five minutes while <see cref="CqrsOptions.HostBackgroundWork"/>
-/// is on (the Functions app runs it from a timer trigger instead).
+/// Runs the <see cref="Housekeeper"/> every five minutes: background work of a long-running host (the
+/// Functions app runs it from a timer trigger instead).
 /// </summary>
-internal sealed class HousekeepingService(Housekeeper housekeeper, CqrsOptions cqrs, TimeProvider timeProvider) : BackgroundService
+internal sealed class HousekeepingService(Housekeeper housekeeper, TimeProvider timeProvider) : BackgroundService
 {
     /// <summary>How often; the Functions timer uses the same schedule.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!cqrs.HostBackgroundWork)
-        {
-            return;
-        }
-
         using var timer = new PeriodicTimer(Interval, timeProvider);
         try
         {

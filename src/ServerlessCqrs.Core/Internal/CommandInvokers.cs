@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using ServerlessCqrs.Pipeline;
 using ServerlessCqrs.Registry;
 
@@ -12,18 +13,14 @@ internal sealed class CommandInvoker<TCommand> : VoidRequestInvoker
     public CommandInvoker(MessageDescriptor descriptor, Type handlerType, bool handlerIsSingleton, BehaviorSlot[] behaviors)
         : base(descriptor, handlerType)
     {
-        _chain = new(behaviors, HandleAsync);
+        _chain = new(behaviors, (command, context, cancellationToken) => HandleInAsync(command, context.Services, cancellationToken));
         _handlers = new(handlerType, handlerIsSingleton);
     }
 
-    public override ValueTask<Result> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
-        _chain.IsEmpty ? HandleInAsync((TCommand)message, services, cancellationToken) : InvokeAsync(message, NewContext(services), cancellationToken);
-
-    public override ValueTask<Result> InvokeAsync(object message, MessageContext context, CancellationToken cancellationToken) =>
-        _chain.ExecuteAsync((TCommand)message, context, cancellationToken);
-
-    private ValueTask<Result> HandleAsync(TCommand command, MessageContext context, CancellationToken cancellationToken) =>
-        HandleInAsync(command, context.Services, cancellationToken);
+    public override ValueTask<Result> InvokeAsync(object message, IServiceProvider services, IFeatureCollection? features, CancellationToken cancellationToken) =>
+        _chain.IsEmpty
+            ? HandleInAsync((TCommand)message, services, cancellationToken)
+            : _chain.ExecuteAsync((TCommand)message, NewContext(services, features), cancellationToken);
 
     private ValueTask<Result> HandleInAsync(TCommand command, IServiceProvider services, CancellationToken cancellationToken) =>
         _handlers.From(services).HandleAsync(command, cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using ServerlessCqrs.Pipeline;
 using ServerlessCqrs.Registry;
 
@@ -8,32 +9,27 @@ internal abstract class RequestInvoker(MessageDescriptor descriptor, Type handle
 {
     protected MessageDescriptor Descriptor { get; } = descriptor;
 
-    protected Type HandlerType { get; } = handlerType;
-
     public string HandlerName { get; } = handlerType.Name;
 
     /// <summary>Dispatches a message known only at run time; the value is boxed, or null for void commands.</summary>
-    public ValueTask<Result<object?>> InvokeUntypedAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
-        InvokeUntypedAsync(message, NewContext(services), cancellationToken);
+    public abstract ValueTask<Result<object?>> InvokeUntypedAsync(
+        object message, IServiceProvider services, IFeatureCollection? features, CancellationToken cancellationToken);
 
-    /// <summary>Dispatches a message known only at run time with a prepared context.</summary>
-    public abstract ValueTask<Result<object?>> InvokeUntypedAsync(object message, MessageContext context, CancellationToken cancellationToken);
-
-    public MessageContext NewContext(IServiceProvider services, bool refreshCache = false) =>
-        new(Descriptor, HandlerName, services) { RefreshCache = refreshCache };
+    /// <summary>The context of one dispatch; <paramref name="features"/> is the caller's, when it passed some.</summary>
+    protected MessageContext NewContext(IServiceProvider services, IFeatureCollection? features) =>
+        new(Descriptor, HandlerName, services, messageId: null, features);
 }
 
 /// <summary>Invoker of a command that returns no value.</summary>
 internal abstract class VoidRequestInvoker(MessageDescriptor descriptor, Type handlerType) : RequestInvoker(descriptor, handlerType)
 {
     /// <summary>Dispatches a message in a scope; a message without behaviors goes straight to its handler, with no context.</summary>
-    public abstract ValueTask<Result> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken);
+    public abstract ValueTask<Result> InvokeAsync(object message, IServiceProvider services, IFeatureCollection? features, CancellationToken cancellationToken);
 
-    public abstract ValueTask<Result> InvokeAsync(object message, MessageContext context, CancellationToken cancellationToken);
-
-    public override async ValueTask<Result<object?>> InvokeUntypedAsync(object message, MessageContext context, CancellationToken cancellationToken)
+    public override async ValueTask<Result<object?>> InvokeUntypedAsync(
+        object message, IServiceProvider services, IFeatureCollection? features, CancellationToken cancellationToken)
     {
-        var result = await InvokeAsync(message, context, cancellationToken).ConfigureAwait(false);
+        var result = await InvokeAsync(message, services, features, cancellationToken).ConfigureAwait(false);
         return result.IsSuccess ? Result<object?>.Success(null) : result.Error!;
     }
 }
@@ -42,13 +38,12 @@ internal abstract class VoidRequestInvoker(MessageDescriptor descriptor, Type ha
 internal abstract class RequestInvoker<TResult>(MessageDescriptor descriptor, Type handlerType) : RequestInvoker(descriptor, handlerType)
 {
     /// <summary>Dispatches a message in a scope; a message without behaviors goes straight to its handler, with no context.</summary>
-    public abstract ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken);
+    public abstract ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, IFeatureCollection? features, CancellationToken cancellationToken);
 
-    public abstract ValueTask<Result<TResult>> InvokeAsync(object message, MessageContext context, CancellationToken cancellationToken);
-
-    public override async ValueTask<Result<object?>> InvokeUntypedAsync(object message, MessageContext context, CancellationToken cancellationToken)
+    public override async ValueTask<Result<object?>> InvokeUntypedAsync(
+        object message, IServiceProvider services, IFeatureCollection? features, CancellationToken cancellationToken)
     {
-        var result = await InvokeAsync(message, context, cancellationToken).ConfigureAwait(false);
+        var result = await InvokeAsync(message, services, features, cancellationToken).ConfigureAwait(false);
         return result.TryGetValue(out var value) ? Result<object?>.Success(value) : result.Error!;
     }
 }
@@ -66,11 +61,10 @@ internal abstract class RequestInvoker<TMessage, TResult> : RequestInvoker<TResu
         : base(descriptor, handlerType) =>
         _chain = new(behaviors, (message, context, cancellationToken) => HandleInAsync(message, context.Services, cancellationToken));
 
-    public override ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, CancellationToken cancellationToken) =>
-        _chain.IsEmpty ? HandleInAsync((TMessage)message, services, cancellationToken) : InvokeAsync(message, NewContext(services), cancellationToken);
-
-    public override ValueTask<Result<TResult>> InvokeAsync(object message, MessageContext context, CancellationToken cancellationToken) =>
-        _chain.ExecuteAsync((TMessage)message, context, cancellationToken);
+    public override ValueTask<Result<TResult>> InvokeAsync(object message, IServiceProvider services, IFeatureCollection? features, CancellationToken cancellationToken) =>
+        _chain.IsEmpty
+            ? HandleInAsync((TMessage)message, services, cancellationToken)
+            : _chain.ExecuteAsync((TMessage)message, NewContext(services, features), cancellationToken);
 
     /// <summary>Runs the handler, resolved from <paramref name="services"/>.</summary>
     protected abstract ValueTask<Result<TResult>> HandleInAsync(TMessage message, IServiceProvider services, CancellationToken cancellationToken);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace ServerlessCqrs;
 
 /// <summary>
@@ -12,4 +14,12 @@ public interface IMessageBus : ICommandBus, IQueryBus
     /// </summary>
     /// <exception cref="InvalidOperationException">The message is not a registered command or query.</exception>
     ValueTask<Result<object?>> DispatchAsync(object message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Dispatches a registered command or query with <paramref name="features"/> as the pipeline's
+    /// <c>MessageContext.Features</c>: what the caller asks of the behaviors goes in before, what they report
+    /// (such as the query cache's <c>QueryCacheStatus</c>) is there after.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The message is not a registered command or query.</exception>
+    ValueTask<Result<object?>> DispatchAsync(object message, IFeatureCollection features, CancellationToken cancellationToken = default);
 }

@@ -5,24 +5,17 @@ using Microsoft.Extensions.Options;
 namespace ServerlessCqrs.Outbox;
 
 /// <summary>
-/// Re-sends events a crash or a failed send left in the outbox, on an interval, until the host stops,
-/// when <see cref="CqrsOptions.HostBackgroundWork"/> is on. (The Functions app runs the same sweep
-/// from a Timer trigger through <see cref="IOutboxRelay"/>.)
+/// Re-sends events a crash or a failed send left in the outbox, on an interval, until the host stops: background
+/// work of a long-running host. (The Functions app runs the same sweep from a timer trigger through <see cref="IOutboxRelay"/>.)
 /// </summary>
 internal sealed partial class OutboxSweeper(
     IOutboxRelay relay,
-    CqrsOptions cqrs,
     TimeProvider timeProvider,
     IOptions<OutboxOptions> options,
     ILogger<OutboxSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!cqrs.HostBackgroundWork)
-        {
-            return;
-        }
-
         using var timer = new PeriodicTimer(options.Value.SweepInterval, timeProvider);
         try
         {

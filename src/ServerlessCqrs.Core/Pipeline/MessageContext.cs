@@ -1,5 +1,4 @@
-using System.Runtime.CompilerServices;
-using ServerlessCqrs.Caching;
+using Microsoft.AspNetCore.Http.Features;
 using ServerlessCqrs.Registry;
 
 namespace ServerlessCqrs.Pipeline;
@@ -7,17 +6,15 @@ namespace ServerlessCqrs.Pipeline;
 /// <summary>What behaviors know about the message being handled, shared along one pipeline run.</summary>
 public sealed class MessageContext
 {
-    private Dictionary<string, object?>? _items;
+    private IFeatureCollection? _features;
 
-    // Boxed: only cached queries have one, and the context every call allocates stays small.
-    private StrongBox<QueryCacheStatus>? _cacheStatus;
-
-    internal MessageContext(MessageDescriptor message, string handlerName, IServiceProvider services, string? messageId = null)
+    internal MessageContext(MessageDescriptor message, string handlerName, IServiceProvider services, string? messageId = null, IFeatureCollection? features = null)
     {
         Message = message;
         HandlerName = handlerName;
         Services = services;
         MessageId = messageId;
+        _features = features;
     }
 
     /// <summary>The message's registry entry: name, kind, type.</summary>
@@ -38,19 +35,36 @@ public sealed class MessageContext
     /// <summary>Retries made so far: <see cref="Attempt"/> - 1.</summary>
     public int RetryCount => Attempt - 1;
 
-    /// <summary>How the cache answered, once the caching behavior has run for a cached query; otherwise <see langword="null"/>.</summary>
-    public QueryCacheStatus? CacheStatus
+    /// <summary>
+    /// What this dispatch carries beside the message, as <c>HttpContext.Features</c> does for a request: what
+    /// the caller asks of the behaviors (a cache refresh) and what behaviors report back (how the cache
+    /// answered). The caller's collection when it passed one to <see cref="IMessageBus.DispatchAsync(object, IFeatureCollection, CancellationToken)"/>,
+    /// so it reads the reports after the dispatch; otherwise one made on first use.
+    /// </summary>
+    public IFeatureCollection Features => _features ??= new FeatureCollection();
+
+    /// <summary>A feature of this dispatch, without making a collection when there is none.</summary>
+    internal TFeature? FeatureOrDefault<TFeature>() => _features is null ? default : _features.Get<TFeature>();
+
+    /// <summary>
+    /// A context for the same dispatch in another scope, for work that may outlive this one (a background
+    /// refresh of a cached query): it gets a copy of the features, since the caller's may be reused once it returns.
+    /// </summary>
+    internal MessageContext WithServices(IServiceProvider services) => new(Message, HandlerName, services, MessageId, CopyOfFeatures());
+
+    private FeatureCollection? CopyOfFeatures()
     {
-        get => _cacheStatus?.Value;
-        internal set => _cacheStatus = value is { } status ? new(status) : null;
+        if (_features is null)
+        {
+            return null;
+        }
+
+        var copy = new FeatureCollection();
+        foreach (var (type, feature) in _features)
+        {
+            copy[type] = feature;
+        }
+
+        return copy;
     }
-
-    /// <summary>State behaviors share along this run.</summary>
-    public IDictionary<string, object?> Items => _items ??= new(StringComparer.Ordinal);
-
-    /// <summary>Whether the caching behavior should run the handler and overwrite the cached result (prefetch).</summary>
-    internal bool RefreshCache { get; init; }
-
-    /// <summary>A fresh context for the same message in another scope, for work that may outlive this one.</summary>
-    internal MessageContext WithServices(IServiceProvider services) => new(Message, HandlerName, services, MessageId);
 }

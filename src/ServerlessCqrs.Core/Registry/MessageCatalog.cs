@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessCqrs.Pipeline;
 
 namespace ServerlessCqrs.Registry;
 
@@ -15,7 +13,6 @@ internal sealed class MessageCatalog(CqrsOptions options)
     private readonly Dictionary<string, MessageShape> _names = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<HandlerShape> _handlers = [];
     private readonly HashSet<Type> _handlerTypes = [];
-    private readonly List<(Type Type, ServiceLifetime Lifetime, BehaviorStage Stage)> _behaviors = [];
     private readonly List<Action<JsonSerializerOptions>> _jsonConfigurations = [];
 
     public CqrsOptions Options { get; } = options;
@@ -23,8 +20,6 @@ internal sealed class MessageCatalog(CqrsOptions options)
     public IReadOnlyCollection<MessageShape> Messages => _messages.Values;
 
     public IReadOnlyList<HandlerShape> Handlers => _handlers;
-
-    public IReadOnlyList<(Type Type, ServiceLifetime Lifetime, BehaviorStage Stage)> Behaviors => _behaviors;
 
     public IReadOnlyList<Action<JsonSerializerOptions>> JsonConfigurations => _jsonConfigurations;
 
@@ -74,14 +69,6 @@ internal sealed class MessageCatalog(CqrsOptions options)
         }
 
         return handlers;
-    }
-
-    public void AddBehavior(Type behaviorType, ServiceLifetime lifetime, BehaviorStage stage)
-    {
-        if (!_behaviors.Exists(b => b.Type == behaviorType))
-        {
-            _behaviors.Add((behaviorType, lifetime, stage));
-        }
     }
 
     public void ConfigureJson(Action<JsonSerializerOptions> configure) => _jsonConfigurations.Add(configure);

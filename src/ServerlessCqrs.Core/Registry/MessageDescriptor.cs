@@ -1,15 +1,11 @@
-using System.Collections.Immutable;
 using System.Text.Json.Serialization.Metadata;
-using ServerlessCqrs.Diagnostics;
-using ServerlessCqrs.Internal;
-using ServerlessCqrs.Pipeline.Validation;
 
 namespace ServerlessCqrs.Registry;
 
 /// <summary>A registered message: its wire name, kind, CLR types, JSON contract and handlers.</summary>
 public sealed class MessageDescriptor
 {
-    internal MessageDescriptor(MessageShape shape, JsonTypeInfo jsonTypeInfo)
+    internal MessageDescriptor(MessageShape shape, JsonTypeInfo jsonTypeInfo, IReadOnlyList<string> handlerNames)
     {
         Name = shape.Name;
         MessageType = shape.MessageType;
@@ -18,7 +14,7 @@ public sealed class MessageDescriptor
         Version = shape.Version;
         CreatesResource = shape.CreatesResource;
         JsonTypeInfo = jsonTypeInfo;
-        SpanName = CqrsDiagnostics.SpanNames.ForMessage(Kind, Name);
+        HandlerNames = handlerNames;
     }
 
     /// <summary>The stable wire name.</summary>
@@ -43,19 +39,7 @@ public sealed class MessageDescriptor
     public JsonTypeInfo JsonTypeInfo { get; }
 
     /// <summary>Names of the handlers, in the order they run.</summary>
-    public IReadOnlyList<string> HandlerNames =>
-        Invoker is not null ? [Invoker.HandlerName] : [.. EventHandlers.Select(h => h.HandlerName)];
-
-    internal string SpanName { get; }
-
-    internal MessageValidator? Validator { get; init; }
-
-    /// <summary>Whether a query's cache key must sort its JSON (decided on first use by the cache keys).</summary>
-    internal bool? CacheKeyNeedsSorting { get; set; }
-
-    internal RequestInvoker? Invoker { get; set; }
-
-    internal ImmutableArray<EventHandlerInvoker> EventHandlers { get; set; } = [];
+    public IReadOnlyList<string> HandlerNames { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Kind} {Name} ({MessageType.FullName})";

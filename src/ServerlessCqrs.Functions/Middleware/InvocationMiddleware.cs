@@ -27,7 +27,7 @@ public sealed partial class InvocationMiddleware(IHttpInvocationResult httpResul
         try
         {
             await next(context);
-            activity.SetTag(CqrsDiagnostics.Tags.HttpResponseStatusCode, http?.Response.StatusCode);
+            activity.SetTag(FunctionsDiagnostics.Tags.HttpResponseStatusCode, http?.Response.StatusCode);
         }
         catch (Exception exception)
         {
@@ -40,7 +40,7 @@ public sealed partial class InvocationMiddleware(IHttpInvocationResult httpResul
             }
 
             var problem = CqrsExceptionHandler.ProblemFor(http, exception);
-            activity.SetTag(CqrsDiagnostics.Tags.HttpResponseStatusCode, problem.StatusCode);
+            activity.SetTag(FunctionsDiagnostics.Tags.HttpResponseStatusCode, problem.StatusCode);
             httpResult.Set(context, problem);
         }
     }
@@ -62,10 +62,10 @@ public sealed partial class InvocationMiddleware(IHttpInvocationResult httpResul
 
         if (activity.IsAllDataRequested)
         {
-            activity.SetTag(CqrsDiagnostics.Tags.FaasTrigger, trigger);
-            activity.SetTag(CqrsDiagnostics.Tags.FaasInvocationId, context.InvocationId);
-            activity.SetTag(CqrsDiagnostics.Tags.FaasName, context.FunctionDefinition.Name);
-            activity.SetTag(CqrsDiagnostics.Tags.HttpRequestMethod, http?.Request.Method);
+            activity.SetTag(FunctionsDiagnostics.Tags.FaasTrigger, trigger);
+            activity.SetTag(FunctionsDiagnostics.Tags.FaasInvocationId, context.InvocationId);
+            activity.SetTag(FunctionsDiagnostics.Tags.FaasName, context.FunctionDefinition.Name);
+            activity.SetTag(FunctionsDiagnostics.Tags.HttpRequestMethod, http?.Request.Method);
         }
 
         return activity;

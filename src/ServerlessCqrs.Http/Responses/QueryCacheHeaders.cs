@@ -30,7 +30,7 @@ internal static class QueryCacheHeaders
         [
             new(HeaderNames.ETag, etag),
             new(HeaderNames.CacheControl, CacheControlOf(status)),
-            new(XCache, CqrsDiagnostics.CacheOutcomes.For(status?.Outcome is CacheOutcome.Bypass or null ? CacheOutcome.Miss : status.Value.Outcome)),
+            new(XCache, status is { IsHit: true } ? status.Outcome.ToTagValue() : CqrsDiagnostics.CacheOutcomes.Miss),
         ];
         if (status is { Outcome: CacheOutcome.Hit or CacheOutcome.Stale } cached)
         {

@@ -40,12 +40,12 @@ internal sealed class DeadLetterSource : IAsyncDisposable
     public static DeadLetterSource Open(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var transport = configuration[AzureSettings.TransportKey]?.Trim();
+        var transport = configuration[CqrsBuilder.TransportKey]?.Trim();
         var storageQueue = string.Equals(transport, AzureSettings.StorageQueue, StringComparison.OrdinalIgnoreCase);
         if (!storageQueue && !AzureSettings.UsesServiceBus(configuration))
         {
             throw new OpsException(
-                $"{AzureSettings.TransportKey} is {(string.IsNullOrEmpty(transport) ? "not set (InProcess)" : transport)}: that transport keeps its dead letters " +
+                $"{CqrsBuilder.TransportKey} is {(string.IsNullOrEmpty(transport) ? "not set (InProcess)" : transport)}: that transport keeps its dead letters " +
                 $"in the app's memory. Set it to {AzureSettings.StorageQueue} or {AzureSettings.ServiceBus} with the app's connection, or use the app's " +
                 "API: GET /api/ops/deadletters (the LocalHost serves it with Cqrs:Http:EnableAdminApi=true).");
         }
@@ -56,7 +56,7 @@ internal sealed class DeadLetterSource : IAsyncDisposable
         ServiceProvider? provider = null;
         try
         {
-            services.AddServerlessCqrs(o => o.HostBackgroundWork = false).AddAzureAdapters(configuration);
+            services.AddServerlessCqrsApp(configuration);
             provider = services.BuildServiceProvider();
             var queue = provider.GetRequiredService<IDeadLetterQueue>();
             var target = storageQueue ? StorageQueueTarget(provider) : ServiceBusTarget(provider);

@@ -108,9 +108,8 @@ public sealed class CacheKernel : IDisposable
     /// <summary>Runs a query in a scope of its own, as one request would, and returns its value and cache status.</summary>
     public async Task<(Reading Value, QueryCacheStatus? Status)> QueryAsync(IQuery<Reading> query)
     {
-        await using var scope = Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IQueryBus>().QueryAsync(query);
-        return (result.Value, scope.ServiceProvider.GetRequiredService<QueryCacheStatusAccessor>().Status);
+        var (result, status) = await Services.QueryWithCacheStatusAsync(query);
+        return (result.Value, status);
     }
 
     public void Dispose() => Services.Dispose();

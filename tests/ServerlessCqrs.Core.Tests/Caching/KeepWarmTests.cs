@@ -25,11 +25,7 @@ public sealed class KeepWarmTests
         var host = await TestKernel.StartHostAsync(CacheKernel.Register(source), KeepLookupWarm);
         await Eventually.HoldsAsync(() => source.ReadsOf<Lookup>() >= 2, "the keep-warm service refreshes Lookup twice");
 
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<IQueryBus>().QueryAsync(new Lookup("warm"));
-            Assert.Equal(CacheOutcome.Hit, scope.ServiceProvider.GetRequiredService<QueryCacheStatusAccessor>().Status!.Value.Outcome);
-        }
+        Assert.Equal(CacheOutcome.Hit, (await host.Services.QueryWithCacheStatusAsync(new Lookup("warm"))).CacheStatus!.Outcome);
 
         await host.StopAsync();
         host.Dispose();

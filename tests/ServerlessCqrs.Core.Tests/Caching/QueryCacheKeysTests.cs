@@ -14,8 +14,8 @@ public sealed class QueryCacheKeysTests
         var one = JsonSerializer.Deserialize("""{"filters":{"status":"open","city":"Oslo"}}""", descriptor.JsonTypeInfo)!;
         var other = JsonSerializer.Deserialize("""{"filters":{"city":"Oslo","status":"open"}}""", descriptor.JsonTypeInfo)!;
 
-        Assert.Equal(QueryCacheKeys.For(descriptor, one), QueryCacheKeys.For(descriptor, other));
-        Assert.NotEqual(QueryCacheKeys.For(descriptor, one), QueryCacheKeys.For(descriptor, new Filtered(new Dictionary<string, string> { ["city"] = "Bergen" })));
+        Assert.Equal(new QueryCacheKeys(descriptor).For(one), new QueryCacheKeys(descriptor).For(other));
+        Assert.NotEqual(new QueryCacheKeys(descriptor).For(one), new QueryCacheKeys(descriptor).For(new Filtered(new Dictionary<string, string> { ["city"] = "Bergen" })));
     }
 
     [Fact]
@@ -24,13 +24,13 @@ public sealed class QueryCacheKeysTests
         using var kernel = new CacheKernel();
         var descriptor = kernel.Services.GetRequiredService<MessageRegistry>().GetByType(typeof(Lookup));
 
-        var shortKey = QueryCacheKeys.For(descriptor, new Lookup("secret"));
-        var longKey = QueryCacheKeys.For(descriptor, new Lookup(new string('x', 10_000)));
+        var shortKey = new QueryCacheKeys(descriptor).For(new Lookup("secret"));
+        var longKey = new QueryCacheKeys(descriptor).For(new Lookup(new string('x', 10_000)));
 
         Assert.StartsWith("q:Lookup:", shortKey, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", shortKey, StringComparison.Ordinal);
         Assert.Equal(shortKey.Length, longKey.Length);
-        Assert.Equal(shortKey, QueryCacheKeys.For(descriptor, new Lookup("secret")));
+        Assert.Equal(shortKey, new QueryCacheKeys(descriptor).For(new Lookup("secret")));
     }
 
     [Fact]
@@ -39,13 +39,12 @@ public sealed class QueryCacheKeysTests
         using var kernel = new CacheKernel();
         var descriptor = kernel.Services.GetRequiredService<MessageRegistry>().GetByType(typeof(Lookup));
 
-        var keys = Enumerable.Range(0, 3).Select(_ => QueryCacheKeys.For(descriptor, new Lookup("a"))).ToList();
+        var keys = Enumerable.Range(0, 3).Select(_ => new QueryCacheKeys(descriptor).For(new Lookup("a"))).ToList();
 
         Assert.Single(keys.Distinct());
-        Assert.False(descriptor.CacheKeyNeedsSorting);
-        Assert.NotEqual(keys[0], QueryCacheKeys.For(descriptor, new Lookup("b")));
+        Assert.False(new QueryCacheKeys(descriptor).NeedsSorting);
+        Assert.NotEqual(keys[0], new QueryCacheKeys(descriptor).For(new Lookup("b")));
         var filtered = kernel.Services.GetRequiredService<MessageRegistry>().GetByType(typeof(Filtered));
-        QueryCacheKeys.For(filtered, new Filtered(new Dictionary<string, string>()));
-        Assert.True(filtered.CacheKeyNeedsSorting);
+        Assert.True(new QueryCacheKeys(filtered).NeedsSorting);
     }
 }

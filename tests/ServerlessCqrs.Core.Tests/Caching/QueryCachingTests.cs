@@ -15,8 +15,8 @@ public sealed class QueryCachingTests
         kernel.Source.Version = 2;
         var second = await kernel.QueryAsync(new Lookup("a"));
 
-        Assert.Equal((1, CacheOutcome.Miss), (first.Value.Version, first.Status!.Value.Outcome));
-        Assert.Equal((1, CacheOutcome.Hit), (second.Value.Version, second.Status!.Value.Outcome));
+        Assert.Equal((1, CacheOutcome.Miss), (first.Value.Version, first.Status!.Outcome));
+        Assert.Equal((1, CacheOutcome.Hit), (second.Value.Version, second.Status!.Outcome));
         Assert.Equal(1, kernel.Source.ReadsOf<Lookup>());
     }
 
@@ -31,10 +31,10 @@ public sealed class QueryCachingTests
         var replaced = await kernel.QueryAsync(new Lookup("a"));
         var other = await kernel.QueryAsync(new Lookup("b"));
 
-        Assert.Matches("^\"[A-Za-z0-9_-]{22}\"$", miss.Status!.Value.ETag);
-        Assert.Equal(miss.Status.Value.ETag, hit.Status!.Value.ETag);
-        Assert.NotEqual(miss.Status.Value.ETag, replaced.Status!.Value.ETag);
-        Assert.NotEqual(replaced.Status.Value.ETag, other.Status!.Value.ETag);
+        Assert.Matches("^\"[A-Za-z0-9_-]{22}\"$", miss.Status!.ETag);
+        Assert.Equal(miss.Status.ETag, hit.Status!.ETag);
+        Assert.NotEqual(miss.Status.ETag, replaced.Status!.ETag);
+        Assert.NotEqual(replaced.Status.ETag, other.Status!.ETag);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class QueryCachingTests
         await kernel.QueryAsync(new Lookup("a"));
         var other = await kernel.QueryAsync(new Lookup("b"));
 
-        Assert.Equal(CacheOutcome.Miss, other.Status!.Value.Outcome);
+        Assert.Equal(CacheOutcome.Miss, other.Status!.Outcome);
         Assert.Equal(2, kernel.Source.ReadsOf<Lookup>());
     }
 
@@ -60,7 +60,7 @@ public sealed class QueryCachingTests
         {
             kernel.Source.Version = version;
             var (value, status) = await kernel.QueryAsync(new Lookup("a"));
-            outcomes.Add((value.Version, status!.Value.Outcome));
+            outcomes.Add((value.Version, status!.Outcome));
         }
 
         Assert.Equal([(1, CacheOutcome.Bypass), (2, CacheOutcome.Bypass), (3, CacheOutcome.Bypass)], outcomes);
@@ -76,10 +76,10 @@ public sealed class QueryCachingTests
         await kernel.QueryAsync(new NeverStored("a"));
         var second = await kernel.QueryAsync(new NeverStored("a"));
 
-        Assert.Equal(CacheOutcome.Bypass, second.Status!.Value.Outcome);
+        Assert.Equal(CacheOutcome.Bypass, second.Status!.Outcome);
         Assert.Equal(2, kernel.Source.ReadsOf<NeverStored>());
         var store = kernel.Services.GetRequiredService<QueryCacheStore>();
-        var key = QueryCacheKeys.For(Registry(kernel).GetByType(typeof(NeverStored)), new NeverStored("a"));
+        var key = new QueryCacheKeys(Registry(kernel).GetByType(typeof(NeverStored))).For(new NeverStored("a"));
         Assert.False((await store.Cache.TryGetAsync<QueryCacheEntry<Reading>>(key)).HasValue);
     }
 
@@ -159,7 +159,7 @@ public sealed class QueryCachingTests
         });
         var after = await kernel.QueryAsync(new Lookup("a"));
 
-        Assert.Equal((2, CacheOutcome.Miss), (after.Value.Version, after.Status!.Value.Outcome));
+        Assert.Equal((2, CacheOutcome.Miss), (after.Value.Version, after.Status!.Outcome));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class QueryCachingTests
 
         await kernel.Cache.InvalidateTagsAsync(["item:a"]);
 
-        Assert.Equal(CacheOutcome.Hit, (await kernel.QueryAsync(new Lookup("b"))).Status!.Value.Outcome);
+        Assert.Equal(CacheOutcome.Hit, (await kernel.QueryAsync(new Lookup("b"))).Status!.Outcome);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class QueryCachingTests
         var next = await kernel.QueryAsync(new Lookup("a"));
 
         Assert.Equal(1, first.Value.Version);
-        Assert.Equal((2, CacheOutcome.Miss), (next.Value.Version, next.Status!.Value.Outcome));
+        Assert.Equal((2, CacheOutcome.Miss), (next.Value.Version, next.Status!.Outcome));
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class QueryCachingTests
         kernel.Source.Gate = null;
         var next = await kernel.QueryAsync(new ShortLived("a"));
 
-        Assert.Equal((1, CacheOutcome.Stale), (stale.Value.Version, stale.Status!.Value.Outcome));
+        Assert.Equal((1, CacheOutcome.Stale), (stale.Value.Version, stale.Status!.Outcome));
         Assert.Equal(3, next.Value.Version);
     }
 
@@ -224,7 +224,7 @@ public sealed class QueryCachingTests
 
         var stale = await kernel.QueryAsync(new ShortLived("a"));
 
-        Assert.Equal((1, CacheOutcome.Stale), (stale.Value.Version, stale.Status!.Value.Outcome));
+        Assert.Equal((1, CacheOutcome.Stale), (stale.Value.Version, stale.Status!.Outcome));
         await Eventually.HoldsAsync(async () => (await kernel.QueryAsync(new ShortLived("a"))).Value.Version == 2, "the refreshed result is served");
     }
 
@@ -241,8 +241,8 @@ public sealed class QueryCachingTests
         var (value, status) = await kernel.QueryAsync(new Fragile("a"));
 
         Assert.Equal(1, value.Version);
-        Assert.Equal((CacheOutcome.Stale, true), (status!.Value.Outcome, status.Value.FailSafe));
-        Assert.True(status.Value.Age >= TimeSpan.FromSeconds(1));
+        Assert.Equal((CacheOutcome.Stale, true), (status!.Outcome, status.FailSafe));
+        Assert.True(status.Age >= TimeSpan.FromSeconds(1));
         Assert.Equal("Fragile", Assert.Single(activations.GetMeasurementSnapshot()).Tags[CqrsDiagnostics.Tags.MessageType]);
         Assert.Contains(kernel.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Name == "QueryCacheFailSafe");
     }
@@ -269,7 +269,7 @@ public sealed class QueryCachingTests
         var next = await kernel.QueryAsync(new Lookup("a"));
 
         Assert.Equal(new Reading("a", 2), refreshed.Value);
-        Assert.Equal((2, CacheOutcome.Hit), (next.Value.Version, next.Status!.Value.Outcome));
+        Assert.Equal((2, CacheOutcome.Hit), (next.Value.Version, next.Status!.Outcome));
         Assert.Equal(2, kernel.Source.ReadsOf<Lookup>());
     }
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using ServerlessCqrs.Core.Tests.Fixtures;
 using ServerlessCqrs.Events;
-using ServerlessCqrs.Events.Redelivery;
 using ServerlessCqrs.Resilience;
 
 namespace ServerlessCqrs.Core.Tests.Events;

@@ -14,7 +14,7 @@ public sealed class BehaviorStageTests
         using var services = TestKernel.Build(builder =>
         {
             CacheKernel.Register(source)(builder);
-            builder.AddBehavior(typeof(OuterBehavior<,>), ServiceLifetime.Singleton, BehaviorStage.BeforeCache);
+            builder.AddBehavior(typeof(OuterBehavior<,>), ServiceLifetime.Singleton, PipelinePosition.Before(PipelineStages.Validation));
             builder.AddBehavior(typeof(InnerBehavior<,>), ServiceLifetime.Singleton);
         });
         var probe = services.GetRequiredService<Probe>();
@@ -32,8 +32,8 @@ public sealed class BehaviorStageTests
         using var services = TestKernel.Build(builder =>
         {
             builder.AddHandler<ValidationBehaviorTests.PlaceHandler>();
-            builder.AddBehavior(typeof(InnerBehavior<,>), ServiceLifetime.Singleton, BehaviorStage.BeforeCache);
-            builder.AddBehavior(typeof(OuterBehavior<,>), ServiceLifetime.Singleton, BehaviorStage.BeforeCache);
+            builder.AddBehavior(typeof(InnerBehavior<,>), ServiceLifetime.Singleton, PipelinePosition.Before(PipelineStages.Validation));
+            builder.AddBehavior(typeof(OuterBehavior<,>), ServiceLifetime.Singleton, PipelinePosition.Before(PipelineStages.Validation));
         });
         var probe = services.GetRequiredService<Probe>();
 

@@ -130,8 +130,8 @@ public sealed class ServiceBusEventFunctionTests : IDisposable
         Assert.Equal(spans.Root.SpanId, process.ParentSpanId);
         Assert.Equal(("servicebus", 2, "dead_letter", "UnknownEventName"), (
             process.GetTagItem(ServerlessCqrs.Diagnostics.CqrsDiagnostics.Tags.MessagingSystem),
-            process.GetTagItem(ServerlessCqrs.Diagnostics.CqrsDiagnostics.Tags.ServiceBusDeliveryCount),
-            process.GetTagItem(ServerlessCqrs.Diagnostics.CqrsDiagnostics.Tags.ServiceBusDispositionStatus),
+            process.GetTagItem(ServerlessCqrs.Azure.AzureDiagnostics.Tags.ServiceBusDeliveryCount),
+            process.GetTagItem(ServerlessCqrs.Azure.AzureDiagnostics.Tags.ServiceBusDispositionStatus),
             process.GetTagItem(ServerlessCqrs.Diagnostics.CqrsDiagnostics.Tags.DeadLetterReason)));
     }
 

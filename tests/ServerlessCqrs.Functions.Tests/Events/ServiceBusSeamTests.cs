@@ -258,7 +258,7 @@ public sealed class ServiceBusSeamTests
             ["Cqrs:Events:Transport"] = "ServiceBus",
             ["ConnectionStrings:ServiceBus"] = "Endpoint=sb://cqrs-test.servicebus.windows.net/;SharedAccessKeyName=test;SharedAccessKey=dGVzdA==",
         });
-        var processor = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ServiceBusEventProcessor>().Single();
+        var processor = host.Services.GetKeyedServices<Microsoft.Extensions.Hosting.IHostedService>(CqrsBuilder.BackgroundWorkKey).OfType<ServiceBusEventProcessor>().Single();
         var receiver = new Mock<ServiceBusReceiver>();
         var created = Received(ServiceBusEventMessages.ToMessage(Envelope() with
         {

@@ -85,9 +85,8 @@ public sealed class RedisCacheTests : IAsyncLifetime
 
     private static async Task<(Quote Quote, CacheOutcome Outcome)> QueryAsync(IHost host, string symbol)
     {
-        await using var scope = host.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IQueryBus>().QueryAsync(new GetQuote(symbol));
-        return (result.Value, scope.ServiceProvider.GetRequiredService<QueryCacheStatusAccessor>().Status!.Value.Outcome);
+        var (result, status) = await host.Services.QueryWithCacheStatusAsync(new GetQuote(symbol));
+        return (result.Value, status!.Outcome);
     }
 
     private async Task<bool> StoredInRedisAsync(string queryName)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessCqrs.Resilience;
 
-namespace ServerlessCqrs.Events.Redelivery;
+namespace ServerlessCqrs.Events;
 
 /// <summary>
 /// The <see cref="FailurePolicy"/> of each event type, built from <c>Cqrs:Events:Redelivery</c>,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ServerlessCqrs.Events.Redelivery;
+namespace ServerlessCqrs.Events;
 
 /// <summary>
 /// What happens to a failed delivery of one event type, as data: rules tried in order (exception

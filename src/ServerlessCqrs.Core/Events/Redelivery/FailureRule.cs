@@ -1,4 +1,4 @@
-namespace ServerlessCqrs.Events.Redelivery;
+namespace ServerlessCqrs.Events;
 
 /// <summary>What a failure rule does with a delivery that failed.</summary>
 public enum FailureAction

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ServerlessCqrs.Caching;
 using ServerlessCqrs.Diagnostics;
 
 namespace ServerlessCqrs.Pipeline.Behaviors;
@@ -37,7 +38,7 @@ internal sealed class LoggingBehavior<TMessage, TResponse>(ILoggerFactory logger
             else if (descriptor.Kind == MessageKind.Query)
             {
                 // A stale result served is a hit too: the handler did not run for this caller.
-                var cacheHit = context.CacheStatus is { Outcome: Caching.CacheOutcome.Hit or Caching.CacheOutcome.Stale };
+                var cacheHit = context.FeatureOrDefault<QueryCacheStatus>() is { IsHit: true };
                 PipelineLog.QueryHandled(logger, bus, descriptor.Name, context.MessageId, context.HandlerName, elapsed,
                     CqrsDiagnostics.Outcomes.Success, cacheHit, context.RetryCount);
             }

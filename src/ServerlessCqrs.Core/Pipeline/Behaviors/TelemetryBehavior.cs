@@ -1,23 +1,28 @@
 using System.Diagnostics;
+using ServerlessCqrs.Caching;
 using ServerlessCqrs.Diagnostics;
+using ServerlessCqrs.Registry;
 
 namespace ServerlessCqrs.Pipeline.Behaviors;
 
 /// <summary>
 /// Outermost default behavior: a span per message (kind, type, handler, outcome, retries, cache
 /// outcome, <c>error.type</c>), the duration histogram and the message counters (commands, queries
-/// by cache outcome, event handler runs, command retries). Reads no clock when nobody listens.
+/// by cache outcome, event handler runs, command retries). Reads no clock when nobody listens. The cache
+/// outcome is the <see cref="QueryCacheStatus"/> the caching behavior left in the dispatch's features.
 /// </summary>
-internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics, TimeProvider timeProvider)
+internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics, TimeProvider timeProvider, MessageRegistry registry)
     : IMessageBehavior<TMessage, TResponse>
     where TMessage : notnull
     where TResponse : IMessageResult<TResponse>
 {
+    private readonly string _spanName = SpanNameOf(registry.GetByType(typeof(TMessage)));
+
     public async ValueTask<TResponse> HandleAsync(
         TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var descriptor = context.Message;
-        using var activity = CqrsDiagnostics.ActivitySource.StartActivity(descriptor.SpanName);
+        using var activity = CqrsDiagnostics.ActivitySource.StartActivity(_spanName);
         long? started = metrics.DurationOf(descriptor.Kind).Enabled ? timeProvider.GetTimestamp() : null;
         var outcome = CqrsDiagnostics.Outcomes.Fault;
         string? errorType = null;
@@ -45,9 +50,9 @@ internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics
                 activity.SetTag(CqrsDiagnostics.Tags.RetryCount, context.RetryCount);
                 activity.SetTag(CqrsDiagnostics.Tags.EventId, context.MessageId);
                 activity.SetTag(CqrsDiagnostics.Tags.ErrorType, errorType);
-                if (context.CacheStatus is { } cache)
+                if (CacheStatusOf(context) is { } cache)
                 {
-                    activity.SetTag(CqrsDiagnostics.Tags.CacheOutcome, CqrsDiagnostics.CacheOutcomes.For(cache.Outcome));
+                    activity.SetTag(CqrsDiagnostics.Tags.CacheOutcome, cache.Outcome.ToTagValue());
                     activity.SetTag(CqrsDiagnostics.Tags.CacheFailSafe, cache.FailSafe ? true : null);
                 }
             }
@@ -82,7 +87,7 @@ internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics
         histogram.Record(milliseconds, tags);
         if (kind == MessageKind.Query)
         {
-            tags.Add(CqrsDiagnostics.Tags.CacheOutcome, context.CacheStatus is { } cache ? CqrsDiagnostics.CacheOutcomes.For(cache.Outcome) : "none");
+            tags.Add(CqrsDiagnostics.Tags.CacheOutcome, CacheStatusOf(context)?.Outcome.ToTagValue() ?? CqrsDiagnostics.CacheOutcomes.None);
         }
 
         counter.Add(1, tags);
@@ -91,4 +96,9 @@ internal sealed class TelemetryBehavior<TMessage, TResponse>(CqrsMetrics metrics
             metrics.CommandRetries.Add(context.RetryCount, new KeyValuePair<string, object?>(CqrsDiagnostics.Tags.MessageType, context.Message.Name));
         }
     }
+
+    private static QueryCacheStatus? CacheStatusOf(MessageContext context) =>
+        context.Message.Kind == MessageKind.Query ? context.FeatureOrDefault<QueryCacheStatus>() : null;
+
+    private static string SpanNameOf(MessageDescriptor descriptor) => CqrsDiagnostics.SpanNames.ForMessage(descriptor.Kind, descriptor.Name);
 }

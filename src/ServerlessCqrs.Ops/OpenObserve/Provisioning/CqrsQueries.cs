@@ -1,4 +1,3 @@
-using ServerlessCqrs.Caching;
 using ServerlessCqrs.Diagnostics;
 using static ServerlessCqrs.Ops.OpenObserve.OpenObserveNames;
 
@@ -16,8 +15,8 @@ internal static class CqrsQueries
     private static readonly string OutcomeLabel = Field(CqrsDiagnostics.Tags.Outcome);
     private static readonly string CacheOutcomeLabel = Field(CqrsDiagnostics.Tags.CacheOutcome);
     private static readonly string ReasonLabel = Field(CqrsDiagnostics.Tags.DeadLetterReason);
-    private static readonly string Served = $"{CqrsDiagnostics.CacheOutcomes.For(CacheOutcome.Hit)}|{CqrsDiagnostics.CacheOutcomes.For(CacheOutcome.Stale)}";
-    private static readonly string Looked = $"{Served}|{CqrsDiagnostics.CacheOutcomes.For(CacheOutcome.Miss)}";
+    private const string Served = $"{CqrsDiagnostics.CacheOutcomes.Hit}|{CqrsDiagnostics.CacheOutcomes.Stale}";
+    private const string Looked = $"{Served}|{CqrsDiagnostics.CacheOutcomes.Miss}";
 
     /// <summary>The share of commands that faulted over <paramref name="window"/>.</summary>
     public static string CommandErrorRate(string window) => Share(Metric(CqrsDiagnostics.Instruments.Commands), $"{OutcomeLabel}=\"{CqrsDiagnostics.Outcomes.Fault}\"", window);

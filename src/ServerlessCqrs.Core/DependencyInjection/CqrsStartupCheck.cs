@@ -1,11 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using ServerlessCqrs.Events.Redelivery;
+using ServerlessCqrs;
+using ServerlessCqrs.Events;
 using ServerlessCqrs.Registry;
 using ServerlessCqrs.Resilience;
 
-namespace ServerlessCqrs.Internal;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Fails host startup when registrations or per-message settings are invalid, instead of failing
@@ -23,7 +23,7 @@ internal sealed class CqrsStartupCheck(IServiceProvider services) : IHostedServi
             _ = resilience.Get(message.Name);
         }
 
-        services.GetRequiredService<FailurePolicies>().LogAll(registry.Messages.Where(m => m.Kind == MessageKind.Event && m.EventHandlers.Any()).Select(m => m.Name));
+        services.GetRequiredService<FailurePolicies>().LogAll(registry.Messages.Where(m => m.Kind == MessageKind.Event && m.HandlerNames.Count > 0).Select(m => m.Name));
 
         return Task.CompletedTask;
     }

@@ -1,9 +1,9 @@
-using ServerlessCqrs.Outbox;
+using ServerlessCqrs.Events;
 
-namespace ServerlessCqrs.Events;
+namespace ServerlessCqrs.Outbox;
 
 /// <summary>Records events in the outbox, then relays them.</summary>
-internal sealed class EventPublisher(EventEnvelopeFactory envelopes, IOutboxStore outbox, IOutboxRelay relay) : IEventPublisher
+internal sealed class OutboxEventPublisher(EventEnvelopeFactory envelopes, IOutboxStore outbox, IOutboxRelay relay) : IEventPublisher
 {
     public async ValueTask PublishAsync(IReadOnlyList<IEvent> events, CancellationToken cancellationToken = default)
     {

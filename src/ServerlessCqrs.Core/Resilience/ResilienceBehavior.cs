@@ -1,8 +1,8 @@
 using Polly;
 using Polly.Timeout;
-using ServerlessCqrs.Resilience;
+using ServerlessCqrs.Pipeline;
 
-namespace ServerlessCqrs.Pipeline.Behaviors;
+namespace ServerlessCqrs.Resilience;
 
 /// <summary>
 /// Retries transient failures of the rest of the pipeline with exponential backoff and jitter, within

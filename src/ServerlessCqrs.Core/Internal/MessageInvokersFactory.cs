@@ -1,45 +1,46 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessCqrs.Internal;
 using ServerlessCqrs.Pipeline;
-using ServerlessCqrs.Pipeline.Validation;
+using ServerlessCqrs.Registry;
 
-namespace ServerlessCqrs.Registry;
+namespace ServerlessCqrs.Internal;
 
 /// <summary>
-/// Freezes the catalog into the registry at startup: JSON contracts, validation plans, behavior
-/// chains and invokers are built here once, and every registration problem is reported together.
+/// Freezes the catalog into the registry at startup, with the invokers that dispatch each message: JSON
+/// contracts, behavior chains and invokers are built here once, and every registration problem is
+/// reported together.
 /// </summary>
-internal static class MessageRegistryFactory
+internal static class MessageInvokersFactory
 {
-    /// <summary>Builds the registry; <paramref name="services"/>, when given, tells which handlers are singletons (resolved once).</summary>
-    public static MessageRegistry Create(MessageCatalog catalog, IEnumerable<ServiceDescriptor>? services = null)
+    /// <summary>Builds the registry and invokers; <paramref name="services"/>, when given, tells which handlers are singletons (resolved once).</summary>
+    public static MessageInvokers Create(MessageCatalog catalog, MessagePipeline pipeline, IEnumerable<ServiceDescriptor>? services = null)
     {
         var json = CreateSerializerOptions(catalog);
         var singletons = SingletonsIn(services ?? []);
         var problems = new List<string>();
         var handlersByMessage = catalog.Handlers.ToLookup(h => h.MessageType, h => h.HandlerType);
         var descriptors = new List<MessageDescriptor>();
+        var requests = new Dictionary<Type, RequestInvoker>();
+        var eventHandlers = new Dictionary<Type, ImmutableArray<EventHandlerInvoker>>();
 
         foreach (var shape in catalog.Messages)
         {
-            var typeInfo = json.GetTypeInfo(shape.MessageType);
-            var descriptor = new MessageDescriptor(shape, typeInfo)
-            {
-                Validator = shape.Kind == MessageKind.Event ? null : MessageValidator.Create(typeInfo),
-            };
             var handlers = handlersByMessage[shape.MessageType].ToArray();
+            var descriptor = new MessageDescriptor(shape, json.GetTypeInfo(shape.MessageType), [.. handlers.Select(h => h.Name)]);
+            descriptors.Add(descriptor);
             if (shape.Kind == MessageKind.Event)
             {
-                descriptor.EventHandlers = [.. handlers.Select(h => CreateEventHandlerInvoker(descriptor, h, catalog))];
+                eventHandlers[shape.MessageType] = [.. handlers.Select(h => CreateEventHandlerInvoker(descriptor, h, pipeline, catalog.Options))];
                 problems.AddRange(DuplicateHandlerNames(descriptor, handlers));
             }
             else if (handlers.Length == 1)
             {
-                descriptor.Invoker = CreateRequestInvoker(descriptor, handlers[0], singletons.Contains(handlers[0]), catalog);
+                requests[shape.MessageType] = CreateRequestInvoker(descriptor, handlers[0], singletons.Contains(handlers[0]), pipeline, catalog.Options);
             }
             else
             {
@@ -47,8 +48,6 @@ internal static class MessageRegistryFactory
                     ? $"{descriptor} has no handler. Implement its handler interface and register it (assembly scan or AddHandler<T>())."
                     : $"{descriptor} has {handlers.Length} handlers ({string.Join(", ", handlers.Select(h => h.FullName))}); commands and queries have exactly one.");
             }
-
-            descriptors.Add(descriptor);
         }
 
         if (problems.Count > 0)
@@ -57,7 +56,7 @@ internal static class MessageRegistryFactory
                 "The CQRS registrations are invalid:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => " - " + p)));
         }
 
-        return new MessageRegistry(descriptors, json);
+        return new MessageInvokers(new MessageRegistry(descriptors, json), requests.ToFrozenDictionary(), eventHandlers.ToFrozenDictionary());
     }
 
     private static JsonSerializerOptions CreateSerializerOptions(MessageCatalog catalog)
@@ -90,7 +89,8 @@ internal static class MessageRegistryFactory
         [.. services.Where(d => !d.IsKeyedService).GroupBy(d => d.ServiceType)
             .Where(g => g.Last().Lifetime == ServiceLifetime.Singleton).Select(g => g.Key)];
 
-    private static RequestInvoker CreateRequestInvoker(MessageDescriptor descriptor, Type handlerType, bool handlerIsSingleton, MessageCatalog catalog)
+    private static RequestInvoker CreateRequestInvoker(
+        MessageDescriptor descriptor, Type handlerType, bool handlerIsSingleton, MessagePipeline pipeline, CqrsOptions options)
     {
         var (invokerType, responseType) = (descriptor.Kind, descriptor.ResultType) switch
         {
@@ -102,13 +102,13 @@ internal static class MessageRegistryFactory
                 typeof(QueryInvoker<,>).MakeGenericType(descriptor.MessageType, result!),
                 typeof(Result<>).MakeGenericType(result!)),
         };
-        var behaviors = BehaviorComposer.Compose(descriptor, responseType, catalog);
+        var behaviors = BehaviorComposer.Compose(descriptor, responseType, pipeline, options);
         return (RequestInvoker)Activator.CreateInstance(invokerType, descriptor, handlerType, handlerIsSingleton, behaviors)!;
     }
 
-    private static EventHandlerInvoker CreateEventHandlerInvoker(MessageDescriptor descriptor, Type handlerType, MessageCatalog catalog)
+    private static EventHandlerInvoker CreateEventHandlerInvoker(MessageDescriptor descriptor, Type handlerType, MessagePipeline pipeline, CqrsOptions options)
     {
-        var behaviors = BehaviorComposer.Compose(descriptor, typeof(Result), catalog);
+        var behaviors = BehaviorComposer.Compose(descriptor, typeof(Result), pipeline, options);
         var invokerType = typeof(EventHandlerInvoker<>).MakeGenericType(descriptor.MessageType);
         return (EventHandlerInvoker)Activator.CreateInstance(invokerType, descriptor, handlerType, behaviors)!;
     }
