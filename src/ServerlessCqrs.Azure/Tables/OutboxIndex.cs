@@ -9,23 +9,37 @@ namespace ServerlessCqrs.Azure.Tables;
 /// <summary>
 /// The outbox table: an index of pending events, oldest first, and the parked ones. A pending entry
 /// (partition <c>pending-NN</c>, one of 16 so writes spread; row <c>{occurred ticks}|{eventId}</c>) is
-/// written before the state change that records the event, so every pending event has one; an entry
-/// whose event is gone (dispatched, or its change never committed) is dropped when a sweep meets it.
-/// A sweep so reads what is pending, never the state table.
+/// written before the state change that records the event, so every pending event has one. It notes the
+/// state the change commits over, so a sweep can tell an entry whose event is gone (dispatched, or its change
+/// lost to another writer) from one whose change is still on its way (see <see cref="TableOutboxStore"/>).
+/// A sweep so reads what is pending, never the whole state table.
 /// </summary>
 internal sealed class OutboxIndex(CqrsTables tables, IOptions<TableStorageOptions> options)
 {
     private const int Shards = 16;
     private const string ParkedPartition = "parked";
     private const string StreamPartition = "StreamPartition";
+    private const string CommitsOverProperty = "CommitsOver";
 
-    public async Task AddPendingAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Indexes events about to be recorded. <paramref name="commitsOver"/> is the ETag of the state row the
+    /// change that records them replaces (empty for a new stream), or <see langword="null"/> when no state
+    /// change records them (events published on their own).
+    /// </summary>
+    public async Task AddPendingAsync(IReadOnlyList<EventEnvelope> envelopes, string? commitsOver, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(envelopes.Select(e => table.UpsertEntityAsync(
-            new TableEntity(PendingPartitionOf(e.EventId), RowKeyOf(e)) { [StreamPartition] = OutboxRows.PartitionOf(e) },
+            new TableEntity(PendingPartitionOf(e.EventId), RowKeyOf(e)) { [StreamPartition] = OutboxRows.PartitionOf(e), [CommitsOverProperty] = commitsOver },
             TableUpdateMode.Replace, cancellationToken))).ConfigureAwait(false);
     }
+
+    /// <summary>The state ETag an entry's change commits over (empty: a new stream), or <see langword="null"/> for an event published on its own.</summary>
+    public static string? CommitsOver(TableEntity entry) => entry.GetString(CommitsOverProperty);
+
+    /// <summary>When an entry's event occurred.</summary>
+    public static DateTimeOffset OccurredAt(TableEntity entry) =>
+        new(long.Parse(entry.RowKey.AsSpan(0, entry.RowKey.IndexOf('|', StringComparison.Ordinal)), CultureInfo.InvariantCulture), TimeSpan.Zero);
 
     /// <summary>Up to <paramref name="maxCount"/> entries of events that occurred before <paramref name="before"/>, oldest first.</summary>
     public async Task<IReadOnlyList<(TableEntity Entry, string StreamPartition, Guid EventId)>> OldestAsync(

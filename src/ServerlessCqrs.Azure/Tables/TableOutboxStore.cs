@@ -12,12 +12,22 @@ namespace ServerlessCqrs.Azure.Tables;
 /// per event, so its cost follows what is pending, not what is stored. Dispatched rows are deleted;
 /// parked ones move to the outbox table's parked list.
 /// </summary>
+/// <remarks>
+/// An entry is written before the transaction that records its event, so a sweep can meet an entry whose
+/// row is not there yet. Dropping it then would strand the event if the instance died before relaying it:
+/// an entry without a row is dropped only once its change can no longer commit — the stream's state has
+/// moved past the state the change was decided from (it committed and was dispatched, or another writer won) —
+/// or its event is older than any command can run.
+/// </remarks>
 internal sealed class TableOutboxStore(CqrsTables tables, IOptions<TableStorageOptions> options, OutboxIndex index) : IOutboxStore
 {
+    /// <summary>Longer than any command runs (the resilience total timeout is at most an hour): no commit is still on its way after it.</summary>
+    private static readonly TimeSpan InFlightLimit = TimeSpan.FromHours(2);
+
     public async ValueTask AppendAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelopes);
-        await index.AddPendingAsync(envelopes, cancellationToken).ConfigureAwait(false);
+        await index.AddPendingAsync(envelopes, commitsOver: null, cancellationToken).ConfigureAwait(false);
         var table = await StateTableAsync(cancellationToken).ConfigureAwait(false);
         foreach (var partition in envelopes.GroupBy(OutboxRows.PartitionOf))
         {
@@ -34,12 +44,14 @@ internal sealed class TableOutboxStore(CqrsTables tables, IOptions<TableStorageO
     {
         var table = await StateTableAsync(cancellationToken).ConfigureAwait(false);
         var entries = await index.OldestAsync(recordedBefore, maxCount, cancellationToken).ConfigureAwait(false);
-        var rows = await Task.WhenAll(entries.Select(async e => (e.Entry, Row: await table.GetEntityIfExistsAsync<TableEntity>(
+        var rows = await Task.WhenAll(entries.Select(async e => (e.Entry, e.StreamPartition, Row: await table.GetEntityIfExistsAsync<TableEntity>(
             e.StreamPartition, OutboxRows.RowKeyOf(e.EventId), cancellationToken: cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
-        foreach (var (entry, _) in rows.Where(r => !r.Row.HasValue))
+        foreach (var (entry, stream, _) in rows.Where(r => !r.Row.HasValue))
         {
-            // Dispatched, or its state change never committed: nothing left to send.
-            await index.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
+            if (await CanNoLongerCommitAsync(table, entry, stream, recordedBefore, cancellationToken).ConfigureAwait(false))
+            {
+                await index.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return [.. rows.Where(r => r.Row.HasValue).Select(r => OutboxRows.ToEnvelope(r.Row.Value!))];
@@ -68,6 +80,24 @@ internal sealed class TableOutboxStore(CqrsTables tables, IOptions<TableStorageO
 
     public async ValueTask<IReadOnlyList<DeadLetter>> ListParkedAsync(int maxCount, CancellationToken cancellationToken) =>
         await index.ListParkedAsync(maxCount, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Whether the change that was to record an entry's missing row has committed (and been dispatched) or never will.</summary>
+    private static async Task<bool> CanNoLongerCommitAsync(
+        TableClient table, TableEntity entry, string stream, DateTimeOffset recordedBefore, CancellationToken cancellationToken)
+    {
+        if (OutboxIndex.OccurredAt(entry) < recordedBefore - InFlightLimit)
+        {
+            return true;
+        }
+
+        if (OutboxIndex.CommitsOver(entry) is not { } commitsOver)
+        {
+            return false; // Published on its own: dispatched, or its rows are still being written.
+        }
+
+        var state = await table.GetEntityIfExistsAsync<TableEntity>(stream, TableStateStore.StateRowKey, ["PartitionKey"], cancellationToken).ConfigureAwait(false);
+        return commitsOver.Length == 0 ? state.HasValue : !state.HasValue || state.Value!.ETag.ToString() != commitsOver;
+    }
 
     private ValueTask<TableClient> StateTableAsync(CancellationToken cancellationToken) => tables.GetAsync(options.Value.StateTable, cancellationToken);
 }

@@ -74,7 +74,7 @@ internal sealed class TableStateStore
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OutboxRows.ToEntity(envelope)));
         }
 
-        await _index.AddPendingAsync(events, cancellationToken).ConfigureAwait(false);
+        await _index.AddPendingAsync(events, expected?.ToString() ?? "", cancellationToken).ConfigureAwait(false);
         var table = await _tables.GetAsync(_options.Value.StateTable, cancellationToken).ConfigureAwait(false);
         try
         {
