@@ -95,6 +95,7 @@ public static class CqrsServiceCollectionExtensions
     {
         var services = builder.Services;
         services.TryAddSingleton<CqrsMetrics>();
+        services.TryAddSingleton<MessageValidation>();
         AddStage(builder, PipelineStages.Telemetry, typeof(TelemetryBehavior<,>));
         AddStage(builder, PipelineStages.Logging, typeof(LoggingBehavior<,>));
         AddStage(builder, PipelineStages.Validation, typeof(ValidationBehavior<,>), MessageKind.Command, MessageKind.Query);

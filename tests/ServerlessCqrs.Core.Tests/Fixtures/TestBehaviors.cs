@@ -38,6 +38,21 @@ public sealed class VoidCommandsOnly<TMessage, TResponse>(Probe probe) : IMessag
     }
 }
 
+/// <summary>
+/// Sees a query's result type itself: its type parameters are not the contract's, so the kernel infers
+/// them (<c>Result&lt;TResult&gt;</c> from <c>Result&lt;int&gt;</c>); its constraint keeps it to queries.
+/// </summary>
+public sealed class QueryResults<TQuery, TResult>(Probe probe) : IMessageBehavior<TQuery, Result<TResult>>
+    where TQuery : IQuery<TResult>
+{
+    public ValueTask<Result<TResult>> HandleAsync(
+        TQuery message, MessageContext context, MessageHandlerDelegate<TQuery, Result<TResult>> next, CancellationToken cancellationToken)
+    {
+        probe.Hit($"query-result:{context.Message.Name}:{typeof(TResult).Name}");
+        return next(message, context, cancellationToken);
+    }
+}
+
 /// <summary>Closed over one message; short-circuits pings that say "stop".</summary>
 public sealed class StopPings(Probe probe) : IMessageBehavior<Ping, Result<string>>
 {

@@ -44,6 +44,19 @@ public sealed class BehaviorPipelineTests
         Assert.Equal(["void-only:Touch", "Touch", "Ping", "CountThings"], services.GetRequiredService<Probe>().Calls);
     }
 
+    [Fact]
+    public async Task AnOpenBehaviorOverTheResultType_IsClosedByInference_ForTheMessagesItFits()
+    {
+        using var services = TestKernel.Build(b => TestKernel.AllHandlers(b.AddBehavior(typeof(QueryResults<,>))));
+        var bus = services.Bus();
+
+        await bus.QueryAsync(new CountThings { Of = 1 });
+        await bus.SendAsync(new Ping { Text = "p" });
+        await bus.SendAsync(new Touch());
+
+        Assert.Equal(["query-result:count-things:Int32", "CountThings", "Ping", "Touch"], services.GetRequiredService<Probe>().Calls);
+    }
+
     [Theory]
     [InlineData(typeof(Probe))]
     [InlineData(typeof(IMessageBehaviorLookalike<,>))]

@@ -70,6 +70,34 @@ public sealed class ValidationBehaviorTests
         Assert.Equal(["That password is not allowed."], ruleBroken.Error!.Fields["password"]);
     }
 
+    [Fact]
+    public async Task AMessageAsDeepAsJsonAllows_IsValidated_NotAFault()
+    {
+        using var services = TestKernel.Build(b => b.AddHandler<ChainHandler>());
+        var json = string.Concat(Enumerable.Repeat("""{"label":"x","next":""", 40)) + """{"label":""}""" + new string('}', 40);
+        var registry = services.GetRequiredService<ServerlessCqrs.Registry.MessageRegistry>();
+        var chain = (Chain)System.Text.Json.JsonSerializer.Deserialize(json, registry.GetByType(typeof(Chain)).JsonTypeInfo)!;
+
+        var result = await services.Bus().SendAsync(chain);
+
+        var (path, errors) = Assert.Single(result.Error!.Fields);
+        Assert.Equal(string.Concat(Enumerable.Repeat("next.", 40)) + "label", path);
+        Assert.Equal(["The label field is required."], errors);
+    }
+
+    public sealed record Chain : ICommand
+    {
+        public Chain? Next { get; init; }
+
+        [Required]
+        public string? Label { get; init; }
+    }
+
+    public sealed class ChainHandler : ICommandHandler<Chain>
+    {
+        public ValueTask<Result> HandleAsync(Chain command, CancellationToken cancellationToken) => default;
+    }
+
     public sealed record SignUp : ICommand, IValidatableObject
     {
         [Required]
