@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Http.Resilience;
 using OpenTelemetry.Exporter;
+using Polly;
 
 namespace ServerlessCqrs.Observability;
 
@@ -15,9 +17,23 @@ internal static class OtlpHttp
         Protocol = OtlpExportProtocol.HttpProtobuf,
         Headers = stream is null ? $"Authorization={settings.Authorization}" : $"Authorization={settings.Authorization},{StreamHeader}={stream}",
         TimeoutMilliseconds = (int)settings.Timeout.TotalMilliseconds,
-        HttpClientFactory = () => new HttpClient(new ExportRetryHandler(settings.MaxRetries) { InnerHandler = new HttpClientHandler() })
+        HttpClientFactory = () => new HttpClient(new ResilienceHandler(Retries(settings.MaxRetries)) { InnerHandler = new HttpClientHandler() })
         {
             Timeout = settings.Timeout,
         },
     };
+
+    /// <summary>
+    /// <c>OPENOBSERVE_MAX_RETRIES</c> retries of what fails in passing — connection failures, 408, 429, 5xx —
+    /// with exponential backoff and jitter, honouring <c>Retry-After</c>: the standard HTTP retry strategy.
+    /// </summary>
+    private static ResiliencePipeline<HttpResponseMessage> Retries(int maxRetries) => maxRetries == 0
+        ? ResiliencePipeline<HttpResponseMessage>.Empty
+        : new ResiliencePipelineBuilder<HttpResponseMessage>().AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = maxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(200),
+        }).Build();
 }

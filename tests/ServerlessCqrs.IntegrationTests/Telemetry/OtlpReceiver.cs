@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Hosting;
 namespace ServerlessCqrs.IntegrationTests.Telemetry;
 
 /// <summary>
-/// A real OTLP/HTTP receiver on a loopback port, standing in for OpenObserve: it accepts every
-/// <c>POST</c> and keeps its path, headers and protobuf body.
+/// A real OTLP/HTTP receiver on a loopback port, standing in for OpenObserve: it keeps every <c>POST</c>'s
+/// path, headers and protobuf body, and accepts it — unless told to refuse the next ones.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Export> _exports = new();
+    private readonly ConcurrentQueue<int> _refusals = new();
 
     private OtlpReceiver(WebApplication app, Uri address)
     {
@@ -25,6 +26,15 @@ public sealed class OtlpReceiver : IAsyncDisposable
     public Uri Address { get; }
 
     public IReadOnlyList<Export> Exports => [.. _exports];
+
+    /// <summary>Answers the next <paramref name="count"/> exports with <paramref name="status"/> (they are still recorded).</summary>
+    public void Refuse(int count, int status)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _refusals.Enqueue(status);
+        }
+    }
 
     public IEnumerable<Export> Of(string signal) => Exports.Where(e => e.Path.EndsWith("/v1/" + signal, StringComparison.Ordinal));
 
@@ -41,7 +51,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
             await http.Request.Body.CopyToAsync(body);
             receiver._exports.Enqueue(new Export(
                 http.Request.Path, http.Request.ContentType, http.Request.Headers.Authorization, http.Request.Headers["stream-name"], body.ToArray()));
-            return Results.Ok();
+            return receiver._refusals.TryDequeue(out var status) ? Results.StatusCode(status) : Results.Ok();
         });
         await app.StartAsync();
         return receiver;
