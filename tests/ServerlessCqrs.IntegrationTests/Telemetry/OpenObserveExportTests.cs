@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ServerlessCqrs.Testing.Otlp;
 
 namespace ServerlessCqrs.IntegrationTests.Telemetry;
 
@@ -31,10 +32,10 @@ public sealed class OpenObserveExportTests
         var orderId = await client.CreateOrderAsync("telemetry-" + Guid.NewGuid().ToString("N"));
 
         string[] expected = ["command CreateOrder", "send events", "process events", "event OrderCreated"];
-        OtlpProtobuf.Span[] trace = [];
+        OtlpExports.SpanView[] trace = [];
         await Eventually.HoldsAsync(() =>
         {
-            var spans = receiver.Of("traces").SelectMany(e => OtlpProtobuf.Spans(e.Body)).ToArray();
+            var spans = receiver.Of("traces").SelectMany(e => OtlpExports.Spans(e.Body)).ToArray();
             var command = spans.FirstOrDefault(s => s.Name == "command CreateOrder");
             trace = command is null ? [] : [.. spans.Where(s => s.TraceId == command.TraceId)];
             return expected.All(name => trace.Any(s => s.Name == name)) && trace.Any(s => s.Name.StartsWith("POST", StringComparison.Ordinal));
@@ -48,7 +49,7 @@ public sealed class OpenObserveExportTests
         // The handler's counter is recorded after the command's, so it may come one export later.
         await Eventually.HoldsAsync(() =>
             receiver.Of("logs").Any(e => e.StreamName == "cqrs-commands") && receiver.Of("logs").Any(e => e.StreamName == "cqrs-events")
-            && !metrics.Except(receiver.Of("metrics").SelectMany(e => OtlpProtobuf.Strings(e.Body))).Any(),
+            && !metrics.Except(receiver.Of("metrics").SelectMany(e => OtlpExports.MetricNames(e.Body))).Any(),
             "command and event logs reach their streams, every metric arrives");
 
         foreach (var export in receiver.Exports)
@@ -60,8 +61,10 @@ public sealed class OpenObserveExportTests
 
         Assert.All(receiver.Of("traces"), e => Assert.Equal("traces", e.StreamName));
         Assert.All(receiver.Of("metrics"), e => Assert.Null(e.StreamName));
-        var commandLog = receiver.Of("logs").Where(e => e.StreamName == "cqrs-commands").SelectMany(e => OtlpProtobuf.Strings(e.Body)).ToHashSet();
-        Assert.Empty(new[] { "bus", "type", "id", "status", "handler", "durationMs", "retryCount", "CreateOrder", "orders-api" }.Except(commandLog));
+        var commandLog = receiver.Of("logs").Where(e => e.StreamName == "cqrs-commands").SelectMany(e => OtlpExports.Logs(e.Body))
+            .First(r => r.Attributes.GetValueOrDefault("type") == "CreateOrder");
+        Assert.Empty(new[] { "bus", "type", "status", "handler", "durationMs", "retryCount" }.Except(commandLog.Attributes.Keys));
+        Assert.Equal(("command", "success", "orders-api"), (commandLog.Attributes["bus"], commandLog.Attributes["status"], commandLog.Resource["service.name"]));
 
         // The token is only ever in the Authorization header: not in any body, nor in the host's own output.
         var secret = Encoding.UTF8.GetBytes(Token);
@@ -86,7 +89,7 @@ public sealed class OpenObserveExportTests
         await client.CreateOrderAsync("otel-" + Guid.NewGuid().ToString("N"));
 
         await Eventually.HoldsAsync(
-            () => receiver.Of("traces").SelectMany(e => OtlpProtobuf.Spans(e.Body)).Any(s => s.Name == "command CreateOrder")
+            () => receiver.Of("traces").SelectMany(e => OtlpExports.Spans(e.Body)).Any(s => s.Name == "command CreateOrder")
                 && receiver.Of("metrics").Any(),
             "spans and metrics reach /v1/traces and /v1/metrics");
         Assert.All(receiver.Exports, e => Assert.Null(e.StreamName));

@@ -36,6 +36,8 @@ public sealed class SpanTreeTests(AzuriteFixture azurite)
         });
         root.Stop();
         Activity[] trace = [];
+        string[] names = ["command CreateOrder", "send " + destination, "process " + destination, "event OrderCreated"];
+        // The consumer span ends after the handler span inside it: wait for every span, not the handler's alone.
         await Eventually.HoldsAsync(() =>
         {
             tracing.ForceFlush();
@@ -44,8 +46,8 @@ public sealed class SpanTreeTests(AzuriteFixture azurite)
                 trace = [.. exported.Where(a => a.TraceId == root.TraceId)];
             }
 
-            return trace.Any(a => a.DisplayName == "event OrderCreated");
-        }, "the handler span was exported");
+            return names.All(name => trace.Any(a => a.DisplayName == name));
+        }, "the command, send, process and handler spans were exported");
 
         var command = trace.Single(a => a.DisplayName == "command CreateOrder");
         var send = trace.Single(a => a.DisplayName == "send " + destination);

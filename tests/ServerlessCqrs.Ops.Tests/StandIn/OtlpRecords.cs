@@ -1,9 +1,8 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using Google.Protobuf.Collections;
 using ServerlessCqrs.Ops.OpenObserve;
-using Field = ServerlessCqrs.Testing.OtlpProtobuf.Field;
+using ServerlessCqrs.Testing.Otlp;
 
 namespace ServerlessCqrs.Ops.Tests.StandIn;
 
@@ -23,33 +22,32 @@ public static class OtlpRecords
 
     public static IEnumerable<JsonObject> Logs(byte[] request)
     {
-        foreach (var resourceLogs in Repeated(request, 1))
+        foreach (var resourceLogs in LogsExport.Parser.ParseFrom(request).ResourceLogs)
         {
-            var resource = Attributes(Message(resourceLogs, 1), 1);
-            foreach (var scopeLogs in Repeated(resourceLogs.Bytes, 2))
+            var resource = Attributes(resourceLogs.Resource?.Attributes);
+            foreach (var scopeLogs in resourceLogs.ScopeLogs)
             {
-                var scope = Message(scopeLogs.Bytes, 1);
-                foreach (var log in Repeated(scopeLogs.Bytes, 2))
+                foreach (var log in scopeLogs.LogRecords)
                 {
                     var record = new JsonObject();
                     Merge(record, resource);
-                    if (Text(scope, 1) is { Length: > 0 } library)
+                    if (scopeLogs.Scope is { Name.Length: > 0 } scope)
                     {
-                        record["instrumentation_library_name"] = library;
+                        record["instrumentation_library_name"] = scope.Name;
                     }
 
-                    var time = Fixed64(log.Bytes, 1) is > 0 and var t ? t : Fixed64(log.Bytes, 11);
+                    var time = log.TimeUnixNano > 0 ? log.TimeUnixNano : log.ObservedTimeUnixNano;
                     record["_timestamp"] = (long)(time / 1000);
-                    record["severity"] = Text(log.Bytes, 3) is { Length: > 0 } severity ? severity : (JsonNode)(long)Varint(log.Bytes, 2);
-                    record["body"] = Value(Message(log.Bytes, 5));
-                    record["dropped_attributes_count"] = (long)Varint(log.Bytes, 7);
-                    Merge(record, Attributes(log.Bytes, 6));
-                    if (Hex(log.Bytes, 9) is { } traceId)
+                    record["severity"] = log.SeverityText is { Length: > 0 } severity ? severity : (JsonNode)(long)log.SeverityNumber;
+                    record["body"] = Value(log.Body);
+                    record["dropped_attributes_count"] = (long)log.DroppedAttributesCount;
+                    Merge(record, Attributes(log.Attributes));
+                    if (OtlpExports.Hex(log.TraceId) is { Length: > 0 } traceId)
                     {
                         record["trace_id"] = traceId;
                     }
 
-                    if (Hex(log.Bytes, 10) is { } spanId)
+                    if (OtlpExports.Hex(log.SpanId) is { Length: > 0 } spanId)
                     {
                         record["span_id"] = spanId;
                     }
@@ -62,77 +60,73 @@ public static class OtlpRecords
 
     public static IEnumerable<JsonObject> Spans(byte[] request)
     {
-        foreach (var resourceSpans in Repeated(request, 1))
+        foreach (var resourceSpans in TraceExport.Parser.ParseFrom(request).ResourceSpans)
         {
-            var resource = Attributes(Message(resourceSpans, 1), 1);
+            var resource = Attributes(resourceSpans.Resource?.Attributes);
             var serviceName = resource.TryGetPropertyValue("service.name", out var name) ? name?.ToString() ?? "unknown" : "unknown";
-            foreach (var scopeSpans in Repeated(resourceSpans.Bytes, 2))
+            foreach (var span in resourceSpans.ScopeSpans.SelectMany(s => s.Spans))
             {
-                foreach (var span in Repeated(scopeSpans.Bytes, 2))
+                var (start, end) = (span.StartTimeUnixNano / 1000, span.EndTimeUnixNano / 1000);
+                var record = new JsonObject
                 {
-                    var (start, end) = (Fixed64(span.Bytes, 7) / 1000, Fixed64(span.Bytes, 8) / 1000);
-                    var record = new JsonObject
-                    {
-                        ["trace_id"] = Hex(span.Bytes, 1),
-                        ["span_id"] = Hex(span.Bytes, 2),
-                        ["flags"] = 1,
-                        ["span_status"] = Varint(Message(span.Bytes, 15), 3) switch { 1 => "OK", 2 => "ERROR", _ => "UNSET" },
-                        ["span_kind"] = Varint(span.Bytes, 6).ToString(CultureInfo.InvariantCulture),
-                        ["operation_name"] = Text(span.Bytes, 5),
-                        ["start_time"] = (long)start,
-                        ["end_time"] = (long)end,
-                        ["duration"] = (long)(end - start),
-                        ["service_name"] = serviceName,
-                        ["events"] = "[]",
-                        ["links"] = "[]",
-                        ["_timestamp"] = (long)start,
-                    };
-                    if (Hex(span.Bytes, 4) is { } parent)
-                    {
-                        record["reference_parent_span_id"] = parent;
-                    }
-
-                    foreach (var (key, value) in Attributes(span.Bytes, 9))
-                    {
-                        var collides = ReservedSpanFields.Contains(Key(key)) || resource.Any(r => Key(r.Key) == Key(key));
-                        record[collides ? "attr_" + key : key] = value?.DeepClone();
-                    }
-
-                    foreach (var (key, value) in resource.Where(r => r.Key != "service.name"))
-                    {
-                        record["service_" + key] = value?.DeepClone();
-                    }
-
-                    yield return Flatten(record);
+                    ["trace_id"] = OtlpExports.Hex(span.TraceId),
+                    ["span_id"] = OtlpExports.Hex(span.SpanId),
+                    ["flags"] = 1,
+                    ["span_status"] = span.Status?.Code switch { 1 => "OK", 2 => "ERROR", _ => "UNSET" },
+                    ["span_kind"] = span.Kind.ToString(CultureInfo.InvariantCulture),
+                    ["operation_name"] = span.Name,
+                    ["start_time"] = (long)start,
+                    ["end_time"] = (long)end,
+                    ["duration"] = (long)(end - start),
+                    ["service_name"] = serviceName,
+                    ["events"] = "[]",
+                    ["links"] = "[]",
+                    ["_timestamp"] = (long)start,
+                };
+                if (OtlpExports.Hex(span.ParentSpanId) is { Length: > 0 } parent)
+                {
+                    record["reference_parent_span_id"] = parent;
                 }
+
+                foreach (var (key, value) in Attributes(span.Attributes))
+                {
+                    var collides = ReservedSpanFields.Contains(Key(key)) || resource.Any(r => Key(r.Key) == Key(key));
+                    record[collides ? "attr_" + key : key] = value?.DeepClone();
+                }
+
+                foreach (var (key, value) in resource.Where(r => r.Key != "service.name"))
+                {
+                    record["service_" + key] = value?.DeepClone();
+                }
+
+                yield return Flatten(record);
             }
         }
     }
 
     public static IEnumerable<JsonObject> Metrics(byte[] request)
     {
-        foreach (var resourceMetrics in Repeated(request, 1))
+        foreach (var resourceMetrics in MetricsExport.Parser.ParseFrom(request).ResourceMetrics)
         {
             var labels = new JsonObject();
-            foreach (var (key, value) in Attributes(Message(resourceMetrics, 1), 1))
+            foreach (var (key, value) in Attributes(resourceMetrics.Resource?.Attributes))
             {
                 labels[Key(key)] = value?.DeepClone();
             }
 
-            foreach (var scopeMetrics in Repeated(resourceMetrics.Bytes, 2))
+            foreach (var metric in resourceMetrics.ScopeMetrics.SelectMany(s => s.Metrics))
             {
-                foreach (var metric in Repeated(scopeMetrics.Bytes, 2))
+                var name = OpenObserveNames.Stream(metric.Name);
+                var records = metric.DataCase switch
                 {
-                    var name = OpenObserveNames.Stream(Text(metric.Bytes, 1) ?? "");
-                    // A number point's attributes are field 7, a histogram point's field 9.
-                    var records = Message(metric.Bytes, 7) is { Length: > 0 } sum ? Points(sum, name, labels, 7, Number)
-                        : Message(metric.Bytes, 5) is { Length: > 0 } gauge ? Points(gauge, name, labels, 7, Number)
-                        : Message(metric.Bytes, 9) is { Length: > 0 } histogram ? Points(histogram, name, labels, 9, HistogramPoint)
-                        : [];
-                    foreach (var record in records)
-                    {
-                        yield return record;
-                    }
+                    Metric.DataOneofCase.Sum => metric.Sum.DataPoints.SelectMany(p => Number(Labelled(labels, name, p.Attributes, p.TimeUnixNano), p)),
+                    Metric.DataOneofCase.Gauge => metric.Gauge.DataPoints.SelectMany(p => Number(Labelled(labels, name, p.Attributes, p.TimeUnixNano), p)),
+                    Metric.DataOneofCase.Histogram => metric.Histogram.DataPoints.SelectMany(p => Histogram(Labelled(labels, name, p.Attributes, p.TimeUnixNano), p)),
+                    _ => [],
+                };
+                foreach (var record in records)
+                {
+                    yield return record;
                 }
             }
         }
@@ -141,55 +135,46 @@ public static class OtlpRecords
     /// <summary>The metric (stream) a record belongs to.</summary>
     public static string MetricOf(JsonObject record) => (string)record["__name__"]!;
 
-    private static IEnumerable<JsonObject> Points(
-        byte[] data, string name, JsonObject labels, int attributesField, Func<byte[], JsonObject, IEnumerable<JsonObject>> expand)
-    {
-        foreach (var point in Repeated(data, 1))
-        {
-            var record = (JsonObject)labels.DeepClone();
-            record["__name__"] = name;
-            foreach (var (key, value) in Attributes(point.Bytes, attributesField))
-            {
-                record[Key(key)] = value?.DeepClone();
-            }
+    /// <summary>Keys as OpenObserve formats them: lowercase, anything outside [a-z0-9_] made _.</summary>
+    public static string Key(string key) => OpenObserveNames.Field(key);
 
-            record["_timestamp"] = (long)(Fixed64(point.Bytes, 3) / 1000);
-            foreach (var expanded in expand(point.Bytes, record))
-            {
-                yield return expanded;
-            }
+    private static JsonObject Labelled(JsonObject labels, string name, RepeatedField<KeyValue> attributes, ulong timeUnixNano)
+    {
+        var record = (JsonObject)labels.DeepClone();
+        record["__name__"] = name;
+        foreach (var (key, value) in Attributes(attributes))
+        {
+            record[Key(key)] = value?.DeepClone();
         }
+
+        record["_timestamp"] = (long)(timeUnixNano / 1000);
+        return record;
     }
 
-    private static IEnumerable<JsonObject> Number(byte[] point, JsonObject record)
+    private static IEnumerable<JsonObject> Number(JsonObject record, NumberPoint point)
     {
-        var value = Field(point, 4) is { } asDouble ? BitConverter.Int64BitsToDouble((long)Fixed(asDouble))
-            : Field(point, 6) is { } asInt ? (long)Fixed(asInt)
-            : 0d;
-        record["value"] = value;
+        record["value"] = point.ValueCase == NumberPoint.ValueOneofCase.AsInt ? point.AsInt : point.AsDouble;
         yield return record;
     }
 
-    private static IEnumerable<JsonObject> HistogramPoint(byte[] point, JsonObject record)
+    private static IEnumerable<JsonObject> Histogram(JsonObject record, HistogramPoint point)
     {
         var name = (string)record["__name__"]!;
-        yield return With(record, name + "_count", Fixed64(point, 4));
-        foreach (var (number, suffix) in new[] { (5, "_sum"), (11, "_min"), (12, "_max") })
+        yield return With(record, name + "_count", point.Count);
+        foreach (var (present, value, suffix) in new[] { (point.HasSum, point.Sum, "_sum"), (point.HasMin, point.Min, "_min"), (point.HasMax, point.Max, "_max") })
         {
-            if (Field(point, number) is { } part)
+            if (present)
             {
-                yield return With(record, name + suffix, BitConverter.Int64BitsToDouble((long)Fixed(part)));
+                yield return With(record, name + suffix, value);
             }
         }
 
-        var counts = PackedFixed64(point, 6);
-        var bounds = PackedFixed64(point, 7).Select(b => BitConverter.Int64BitsToDouble((long)b)).ToArray();
         ulong cumulative = 0;
-        for (var i = 0; i < counts.Count; i++)
+        for (var i = 0; i < point.BucketCounts.Count; i++)
         {
-            cumulative += counts[i];
+            cumulative += point.BucketCounts[i];
             var bucket = With(record, name + "_bucket", cumulative);
-            bucket["le"] = i < bounds.Length ? RustFloat(bounds[i]) : "inf";
+            bucket["le"] = i < point.ExplicitBounds.Count ? RustFloat(point.ExplicitBounds[i]) : "inf";
             yield return bucket;
         }
     }
@@ -204,9 +189,6 @@ public static class OtlpRecords
 
     /// <summary>How Rust prints an f64: shortest round trip, no trailing <c>.0</c>.</summary>
     private static string RustFloat(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    /// <summary>Keys as OpenObserve formats them: lowercase, anything outside [a-z0-9_] made _.</summary>
-    public static string Key(string key) => OpenObserveNames.Field(key);
 
     private static JsonObject Flatten(JsonObject record)
     {
@@ -237,35 +219,28 @@ public static class OtlpRecords
         }
     }
 
-    private static JsonObject Attributes(byte[] message, int number)
+    private static JsonObject Attributes(RepeatedField<KeyValue>? attributes)
     {
-        var attributes = new JsonObject();
-        foreach (var pair in Repeated(message, number))
+        var json = new JsonObject();
+        foreach (var pair in attributes ?? [])
         {
-            if (Text(pair.Bytes, 1) is { } key)
-            {
-                attributes[key] = Value(Message(pair.Bytes, 2));
-            }
+            json[pair.Key] = Value(pair.Value);
         }
 
-        return attributes;
+        return json;
     }
 
-    private static JsonNode? Value(byte[] anyValue)
+    private static JsonNode? Value(AnyValue? value) => value?.ValueCase switch
     {
-        var field = OtlpProtobuf.Fields(anyValue) is [var first, ..] ? first : null;
-        return field?.Number switch
-        {
-            1 => Encoding.UTF8.GetString(field.Bytes),
-            2 => field.Varint != 0,
-            3 => (long)field.Varint,
-            4 => BitConverter.Int64BitsToDouble((long)Fixed(field)),
-            5 => new JsonArray([.. Repeated(field.Bytes, 1).Select(v => Value(v.Bytes))]),
-            6 => Attributes(field.Bytes, 1),
-            7 => Convert.ToBase64String(field.Bytes),
-            _ => null,
-        };
-    }
+        AnyValue.ValueOneofCase.StringValue => value.StringValue,
+        AnyValue.ValueOneofCase.BoolValue => value.BoolValue,
+        AnyValue.ValueOneofCase.IntValue => value.IntValue,
+        AnyValue.ValueOneofCase.DoubleValue => value.DoubleValue,
+        AnyValue.ValueOneofCase.ArrayValue => new JsonArray([.. value.ArrayValue.Values.Select(Value)]),
+        AnyValue.ValueOneofCase.KvlistValue => Attributes(value.KvlistValue.Values),
+        AnyValue.ValueOneofCase.BytesValue => Convert.ToBase64String(value.BytesValue.Span),
+        _ => null,
+    };
 
     private static void Merge(JsonObject target, JsonObject source)
     {
@@ -274,45 +249,4 @@ public static class OtlpRecords
             target[key] = value?.DeepClone();
         }
     }
-
-    private static IEnumerable<Field> Repeated(byte[] message, int number) => OtlpProtobuf.Fields(message).Where(f => f.Number == number);
-
-    private static Field? Field(byte[] message, int number) => OtlpProtobuf.Fields(message).LastOrDefault(f => f.Number == number);
-
-    private static byte[] Message(byte[] message, int number) => Field(message, number)?.Bytes ?? [];
-
-    private static byte[] Message(Field field, int number) => Message(field.Bytes, number);
-
-    private static string? Text(byte[] message, int number) => Field(message, number) is { } field ? Encoding.UTF8.GetString(field.Bytes) : null;
-
-    private static ulong Varint(byte[] message, int number) => Field(message, number)?.Varint ?? 0;
-
-    private static ulong Fixed64(byte[] message, int number) => Field(message, number) is { } field ? Fixed(field) : 0;
-
-    private static ulong Fixed(Field field) => field.WireType == 1 ? BinaryPrimitives.ReadUInt64LittleEndian(field.Bytes) : field.Varint;
-
-    /// <summary>A repeated fixed64 or double, packed (the usual encoding) or not.</summary>
-    private static List<ulong> PackedFixed64(byte[] message, int number)
-    {
-        var values = new List<ulong>();
-        foreach (var field in Repeated(message, number))
-        {
-            if (field.WireType == 2)
-            {
-                for (var offset = 0; offset + 8 <= field.Bytes.Length; offset += 8)
-                {
-                    values.Add(BinaryPrimitives.ReadUInt64LittleEndian(field.Bytes.AsSpan(offset)));
-                }
-            }
-            else
-            {
-                values.Add(Fixed(field));
-            }
-        }
-
-        return values;
-    }
-
-    private static string? Hex(byte[] message, int number) =>
-        Field(message, number) is { Bytes: { Length: > 0 } bytes } && bytes.Any(b => b != 0) ? Convert.ToHexStringLower(bytes) : null;
 }
