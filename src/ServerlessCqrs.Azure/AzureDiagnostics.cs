@@ -23,4 +23,20 @@ public static class AzureDiagnostics
         /// <summary>How the message is settled: complete, abandon or dead_letter.</summary>
         public const string ServiceBusDispositionStatus = "messaging.servicebus.disposition_status";
     }
+
+    /// <summary>The ids of the Azure adapters' log events (4000s), named as the events are.</summary>
+    public static class LogEvents
+    {
+        /// <summary>Receiving from the events queue failed; the listener tries again.</summary>
+        public const int StorageQueuePollFailed = 4000;
+
+        /// <summary>Receiving from the events subscription failed.</summary>
+        public const int ServiceBusReceiveFailed = 4100;
+
+        /// <summary>A table or queue the app uses exists.</summary>
+        public const int StorageEntityReady = 4200;
+
+        /// <summary>A table or queue could not be created at start.</summary>
+        public const int StorageEntityNotReady = 4201;
+    }
 }

@@ -48,10 +48,10 @@ internal sealed partial class StorageProvisioner(IServiceProvider services, ILog
         }
     }
 
-    [LoggerMessage(EventId = 4200, EventName = "StorageEntityReady", Level = LogLevel.Debug, Message = "Storage {kind} {name} is ready")]
+    [LoggerMessage(EventId = AzureDiagnostics.LogEvents.StorageEntityReady, EventName = nameof(AzureDiagnostics.LogEvents.StorageEntityReady), Level = LogLevel.Debug, Message = "Storage {kind} {name} is ready")]
     private static partial void LogReady(ILogger logger, string kind, string name);
 
-    [LoggerMessage(EventId = 4201, EventName = "StorageEntityNotReady", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = AzureDiagnostics.LogEvents.StorageEntityNotReady, EventName = nameof(AzureDiagnostics.LogEvents.StorageEntityNotReady), Level = LogLevel.Warning,
         Message = "Storage {kind} {name} could not be created at start; it is created on first use")]
     private static partial void LogNotReady(ILogger logger, Exception exception, string kind, string name);
 }

@@ -36,6 +36,6 @@ public sealed partial class CqrsExceptionHandler(ILogger<CqrsExceptionHandler> l
         _ => Problems.Fault(httpContext),
     };
 
-    [LoggerMessage(EventId = 2000, EventName = "RequestFaulted", Level = LogLevel.Error, Message = "{method} {path} faulted")]
+    [LoggerMessage(EventId = HttpLogEvents.RequestFaulted, EventName = nameof(HttpLogEvents.RequestFaulted), Level = LogLevel.Error, Message = "{method} {path} faulted")]
     private static partial void LogFault(ILogger logger, Exception exception, string method, string path);
 }

@@ -251,7 +251,7 @@ public sealed partial class CqrsHttpEdge
         && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
 
-    [LoggerMessage(EventId = 2001, EventName = "IdempotencyOutcomeNotStored", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = HttpLogEvents.IdempotencyOutcomeNotStored, EventName = nameof(HttpLogEvents.IdempotencyOutcomeNotStored), Level = LogLevel.Warning,
         Message = "The outcome of {command} could not be stored for its Idempotency-Key; a repeat waits for the claim to lapse")]
     private static partial void LogIdempotencyNotStored(ILogger logger, Exception exception, string command);
 }

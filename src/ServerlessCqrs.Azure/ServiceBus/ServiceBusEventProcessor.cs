@@ -66,7 +66,7 @@ internal sealed partial class ServiceBusEventProcessor(
         }
     }
 
-    [LoggerMessage(EventId = 4100, EventName = "ServiceBusReceiveFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = AzureDiagnostics.LogEvents.ServiceBusReceiveFailed, EventName = nameof(AzureDiagnostics.LogEvents.ServiceBusReceiveFailed), Level = LogLevel.Warning,
         Message = "Receiving from Service Bus failed ({source}, {entityPath}); the processor keeps trying")]
     private static partial void LogReceiveFailed(ILogger logger, Exception exception, string source, string entityPath);
 }

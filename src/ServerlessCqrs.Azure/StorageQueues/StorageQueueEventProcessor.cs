@@ -60,7 +60,7 @@ internal sealed partial class StorageQueueEventProcessor(
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    [LoggerMessage(EventId = 4000, EventName = "StorageQueuePollFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = AzureDiagnostics.LogEvents.StorageQueuePollFailed, EventName = nameof(AzureDiagnostics.LogEvents.StorageQueuePollFailed), Level = LogLevel.Warning,
         Message = "Receiving from the events queue failed; trying again in {retrySeconds} s")]
     private static partial void LogPollFailed(ILogger logger, Exception exception, double retrySeconds);
 }

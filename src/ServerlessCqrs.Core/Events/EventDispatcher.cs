@@ -244,15 +244,15 @@ public sealed partial class EventDispatcher
         }
     }
 
-    [LoggerMessage(EventId = 1100, EventName = "EventRetry", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = CqrsLogEvents.Events.EventRetry, EventName = nameof(CqrsLogEvents.Events.EventRetry), Level = LogLevel.Warning,
         Message = "event {type} {id} will be redelivered after delivery {deliveryAttempt}: {description}")]
     private static partial void LogRetry(ILogger logger, string type, Guid id, int deliveryAttempt, string? description);
 
-    [LoggerMessage(EventId = 1102, EventName = "HandlerClaimReleaseFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = CqrsLogEvents.Events.HandlerClaimReleaseFailed, EventName = nameof(CqrsLogEvents.Events.HandlerClaimReleaseFailed), Level = LogLevel.Warning,
         Message = "the claim of {handler} on event {id} could not be released; it lapses after its lease")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception, string handler, Guid id);
 
-    [LoggerMessage(EventId = 1101, EventName = "EventDeadLettered", Level = LogLevel.Error,
+    [LoggerMessage(EventId = CqrsLogEvents.Events.EventDeadLettered, EventName = nameof(CqrsLogEvents.Events.EventDeadLettered), Level = LogLevel.Error,
         Message = "event {type} {id} dead-lettered after delivery {deliveryAttempt} ({reason}): {description}")]
     private static partial void LogDeadLetter(
         ILogger logger, Exception? exception, string type, Guid id, int deliveryAttempt, DeadLetterReason? reason, string? description);

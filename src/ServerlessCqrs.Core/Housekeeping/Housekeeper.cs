@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ServerlessCqrs.Diagnostics;
 
 namespace ServerlessCqrs.Housekeeping;
 
@@ -32,9 +33,9 @@ public sealed partial class Housekeeper(IEnumerable<IHousekeepingTask> tasks, IL
         return removed;
     }
 
-    [LoggerMessage(EventId = 1500, EventName = "HousekeepingRemoved", Level = LogLevel.Information, Message = "Housekeeping removed {count} {task}")]
+    [LoggerMessage(EventId = CqrsLogEvents.Housekeeping.HousekeepingRemoved, EventName = nameof(CqrsLogEvents.Housekeeping.HousekeepingRemoved), Level = LogLevel.Information, Message = "Housekeeping removed {count} {task}")]
     private static partial void LogRemoved(ILogger logger, int count, string task);
 
-    [LoggerMessage(EventId = 1501, EventName = "HousekeepingFailed", Level = LogLevel.Warning, Message = "Housekeeping of {task} failed; it runs again next time")]
+    [LoggerMessage(EventId = CqrsLogEvents.Housekeeping.HousekeepingFailed, EventName = nameof(CqrsLogEvents.Housekeeping.HousekeepingFailed), Level = LogLevel.Warning, Message = "Housekeeping of {task} failed; it runs again next time")]
     private static partial void LogFailed(ILogger logger, Exception exception, string task);
 }

@@ -146,19 +146,19 @@ internal sealed partial class OutboxRelay(
         return activity;
     }
 
-    [LoggerMessage(EventId = 1300, EventName = "OutboxRelayFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = CqrsLogEvents.Outbox.OutboxRelayFailed, EventName = nameof(CqrsLogEvents.Outbox.OutboxRelayFailed), Level = LogLevel.Warning,
         Message = "Relaying {count} events failed; the sweeper re-sends them once they are {pendingAgeSeconds} s old")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception, int count, double pendingAgeSeconds);
 
-    [LoggerMessage(EventId = 1303, EventName = "OutboxRelayFaulted", Level = LogLevel.Error,
+    [LoggerMessage(EventId = CqrsLogEvents.Outbox.OutboxRelayFaulted, EventName = nameof(CqrsLogEvents.Outbox.OutboxRelayFaulted), Level = LogLevel.Error,
         Message = "Relaying {count} events failed unexpectedly; they stay pending and the sweeper retries them once they are {pendingAgeSeconds} s old")]
     private static partial void LogRelayFaulted(ILogger logger, Exception exception, int count, double pendingAgeSeconds);
 
-    [LoggerMessage(EventId = 1304, EventName = "OutboxEventParked", Level = LogLevel.Error,
+    [LoggerMessage(EventId = CqrsLogEvents.Outbox.OutboxEventParked, EventName = nameof(CqrsLogEvents.Outbox.OutboxEventParked), Level = LogLevel.Error,
         Message = "Event {type} {id} can never be sent and is parked: {reason}")]
     private static partial void LogParked(ILogger logger, string type, Guid id, string reason);
 
-    [LoggerMessage(EventId = 1301, EventName = "OutboxSwept", Level = LogLevel.Information,
+    [LoggerMessage(EventId = CqrsLogEvents.Outbox.OutboxSwept, EventName = nameof(CqrsLogEvents.Outbox.OutboxSwept), Level = LogLevel.Information,
         Message = "The outbox sweeper re-sent {count} events left behind")]
     private static partial void LogSwept(ILogger logger, int count);
 }

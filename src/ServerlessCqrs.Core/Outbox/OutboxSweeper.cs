@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServerlessCqrs.Diagnostics;
 
 namespace ServerlessCqrs.Outbox;
 
@@ -37,7 +38,7 @@ internal sealed partial class OutboxSweeper(
         }
     }
 
-    [LoggerMessage(EventId = 1302, EventName = "OutboxSweepFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = CqrsLogEvents.Outbox.OutboxSweepFailed, EventName = nameof(CqrsLogEvents.Outbox.OutboxSweepFailed), Level = LogLevel.Warning,
         Message = "The outbox sweep failed; it runs again on the next tick")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

@@ -22,4 +22,11 @@ public static class FunctionsDiagnostics
         /// <summary>HTTP response status code.</summary>
         public const string HttpResponseStatusCode = "http.response.status_code";
     }
+
+    /// <summary>The ids of the Functions app's log events (3000s), named as the events are.</summary>
+    public static class LogEvents
+    {
+        /// <summary>An invocation threw.</summary>
+        public const int InvocationFaulted = 3000;
+    }
 }

@@ -110,7 +110,7 @@ public sealed partial class InvocationMiddleware(IHttpInvocationResult httpResul
             : default;
     }
 
-    [LoggerMessage(EventId = 3000, EventName = "InvocationFaulted", Level = LogLevel.Error,
+    [LoggerMessage(EventId = FunctionsDiagnostics.LogEvents.InvocationFaulted, EventName = nameof(FunctionsDiagnostics.LogEvents.InvocationFaulted), Level = LogLevel.Error,
         Message = "Function {function} ({trigger}) invocation {invocationId} faulted")]
     private static partial void LogFault(ILogger logger, Exception exception, string function, string trigger, string invocationId);
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServerlessCqrs.Diagnostics;
 
 namespace ServerlessCqrs.Events.InProcess;
 
@@ -94,7 +95,7 @@ internal sealed partial class InProcessEventProcessor(
         }
     }
 
-    [LoggerMessage(EventId = 1200, EventName = "InProcessRedeliveryDropped", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = CqrsLogEvents.InProcess.InProcessRedeliveryDropped, EventName = nameof(CqrsLogEvents.InProcess.InProcessRedeliveryDropped), Level = LogLevel.Warning,
         Message = "event {type} {id} was waiting for redelivery when the host stopped; the in-process transport does not persist it")]
     private static partial void LogRedeliveryDropped(ILogger logger, string type, Guid id);
 }

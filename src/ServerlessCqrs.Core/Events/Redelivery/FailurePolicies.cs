@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessCqrs.Resilience;
+using ServerlessCqrs.Diagnostics;
 
 namespace ServerlessCqrs.Events;
 
@@ -83,6 +84,6 @@ public sealed partial class FailurePolicies
         return false;
     }
 
-    [LoggerMessage(EventId = 1600, EventName = "EventFailurePolicy", Level = LogLevel.Information, Message = "Failure policy of {policy}")]
+    [LoggerMessage(EventId = CqrsLogEvents.Events.EventFailurePolicy, EventName = nameof(CqrsLogEvents.Events.EventFailurePolicy), Level = LogLevel.Information, Message = "Failure policy of {policy}")]
     private static partial void LogPolicy(ILogger logger, FailurePolicy policy);
 }
