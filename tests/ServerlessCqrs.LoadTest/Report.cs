@@ -33,7 +33,7 @@ internal sealed class Report(RunSettings settings, bool quick)
 
         Line("# Performance");
         Line();
-        Line("Written by the load-test runner (`tests/ServerlessCqrs.LoadTest`, see the README's Load tests section), all but a closing \"Why\" section, which is written by hand for the run it follows; a new run replaces both.");
+        Line("Written by the load-test runner (`tests/ServerlessCqrs.LoadTest`, see docs/testing.md), all but a closing \"Why\" section, which is written by hand for the run it follows; a new run replaces both.");
         if (quick)
         {
             Line();
