@@ -85,6 +85,31 @@ public sealed class ValidationBehaviorTests
         Assert.Equal(["The label field is required."], errors);
     }
 
+    [Fact]
+    public async Task ANestedRuleWithoutMembers_IsReportedUnderTheRoot()
+    {
+        using var services = TestKernel.Build(b => b.AddHandler<WrapperHandler>());
+
+        var result = await services.Bus().SendAsync(new Wrapper { Inner = new WrappedRule() });
+
+        Assert.Equal(["The wrapped rule fails."], result.Error!.Fields["$"]);
+    }
+
+    public sealed record Wrapper : ICommand
+    {
+        public WrappedRule? Inner { get; init; }
+    }
+
+    public sealed record WrappedRule : IValidatableObject
+    {
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => [new ValidationResult("The wrapped rule fails.")];
+    }
+
+    public sealed class WrapperHandler : ICommandHandler<Wrapper>
+    {
+        public ValueTask<Result> HandleAsync(Wrapper command, CancellationToken cancellationToken) => default;
+    }
+
     public sealed record Chain : ICommand
     {
         public Chain? Next { get; init; }
