@@ -40,7 +40,7 @@ internal static class Composition
         builder.Services.AddServerlessCqrsApp(builder.Configuration)
             .AddOrders()
             .RunBackgroundWork();
-        builder.Services.AddServerlessCqrsHttp();
+        builder.Services.AddServerlessCqrsHttp(builder.Configuration); // bearer tokens when Authentication:Schemes:Bearer is set
         builder.Services.AddProblemDetails().AddExceptionHandler<CqrsExceptionHandler>();
 
         var app = builder.Build();

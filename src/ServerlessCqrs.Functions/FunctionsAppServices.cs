@@ -3,7 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessCqrs.Azure;
+using Microsoft.AspNetCore.Authentication;
 using ServerlessCqrs.Functions.Middleware;
+using ServerlessCqrs.Functions.Security;
+using ServerlessCqrs.Http;
+using ServerlessCqrs.Http.Security;
 using ServerlessCqrs.Orders;
 
 namespace ServerlessCqrs.Functions;
@@ -36,8 +40,36 @@ internal static class FunctionsAppServices
         // outbox, keep queries warm and keep house (an instance may be gone before its next tick). The worker's
         // telemetry defaults add its resource attributes and continue the host's trace context.
         services.AddServerlessCqrsApp(configuration, telemetry => telemetry.UseFunctionsWorkerDefaults()).AddOrders();
-        services.AddServerlessCqrsHttp();
+        services.AddServerlessCqrsHttp(configuration);
+        services.AddAppServiceAuthentication(configuration);
         services.TryAddSingleton<IHttpInvocationResult, InvocationResultSetter>();
         return services;
+    }
+
+    /// <summary>
+    /// Trusts App Service Authentication's principal when the platform has authentication on, and refuses to
+    /// start an app nobody authenticates unless <c>Cqrs:Http:AllowAnonymous</c> says that is meant.
+    /// </summary>
+    private static void AddAppServiceAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var platformAuthentication = string.Equals(configuration[AppServiceAuthenticationOptions.EnabledSetting], "True", StringComparison.OrdinalIgnoreCase);
+        if (!platformAuthentication && !BearerSettings.AreConfigured(configuration)
+            && !configuration.GetValue<bool>($"{CqrsHttpOptions.SectionName}:{nameof(CqrsHttpOptions.AllowAnonymous)}"))
+        {
+            throw new InvalidOperationException(
+                $"No authentication is configured, so anyone with a function key could send any command. Configure bearer tokens in " +
+                $"{BearerSettings.SectionName} (Authority and ValidAudiences for Entra ID, or SigningKeys for a development key), turn on " +
+                $"App Service Authentication ({AppServiceAuthenticationOptions.EnabledSetting}=True), or set " +
+                $"{CqrsHttpOptions.SectionName}:{nameof(CqrsHttpOptions.AllowAnonymous)}=true to run open on purpose, behind function keys alone.");
+        }
+
+        // Asked after a bearer token, when both are configured: either is a principal the platform or the app validated.
+        services.Configure<AuthenticationOptions>(o =>
+            o.AddScheme<AppServiceAuthenticationHandler>(AppServiceAuthenticationHandler.SchemeName, displayName: null));
+        services.Configure<AppServiceAuthenticationOptions>(AppServiceAuthenticationHandler.SchemeName, o => o.Enabled = platformAuthentication);
+        if (platformAuthentication)
+        {
+            services.RequireAuthenticatedCallersByDefault();
+        }
     }
 }

@@ -10,18 +10,19 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessCqrs.Caching;
 using ServerlessCqrs.Http.Binding;
-using ServerlessCqrs.Http.Logging;
 using ServerlessCqrs.Http.Catalog;
 using ServerlessCqrs.Http.Idempotency;
 using ServerlessCqrs.Idempotency;
 using ServerlessCqrs.Http.Responses;
+using ServerlessCqrs.Http.Security;
 using ServerlessCqrs.Registry;
+using ServerlessCqrs.Security;
 
 namespace ServerlessCqrs.Http;
 
 /// <summary>
-/// The HTTP edge both hosts call: looks the name up in the registry, binds the body or query string,
-/// dispatches on the request's bus and maps the <see cref="Result{T}"/> once — success to 200/201,
+/// The HTTP edge both hosts call: looks the name up in the registry, authenticates the caller, binds the
+/// body or query string, dispatches on the request's bus for that caller and maps the <see cref="Result{T}"/> once — success to 200/201,
 /// expected failures to RFC 9457 problems. Faults propagate to the host, which answers 500.
 /// </summary>
 public sealed partial class CqrsHttpEdge
@@ -30,6 +31,7 @@ public sealed partial class CqrsHttpEdge
     private readonly MessageRegistry _registry;
     private readonly IIdempotencyStore _idempotency;
     private readonly HealthCheckService _health;
+    private readonly CallerAuthentication _authentication;
     private readonly CqrsHttpOptions _options;
     private readonly FrozenDictionary<string, QueryStringBinder> _queryBinders;
     private readonly byte[] _catalog;
@@ -37,7 +39,12 @@ public sealed partial class CqrsHttpEdge
 
     /// <summary>Creates the edge; binders and the catalog are built here, once.</summary>
     public CqrsHttpEdge(
-        MessageRegistry registry, IIdempotencyStore idempotency, HealthCheckService health, IOptions<CqrsHttpOptions> options, ILoggerFactory loggerFactory)
+        MessageRegistry registry,
+        IIdempotencyStore idempotency,
+        HealthCheckService health,
+        CallerAuthentication authentication,
+        IOptions<CqrsHttpOptions> options,
+        ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _logger = loggerFactory.CreateLogger<CqrsHttpEdge>();
@@ -46,6 +53,7 @@ public sealed partial class CqrsHttpEdge
         _registry = registry;
         _idempotency = idempotency;
         _health = health;
+        _authentication = authentication;
         _options = options.Value;
         _queryBinders = registry.Messages.Where(m => m.Kind == MessageKind.Query)
             .ToFrozenDictionary(m => m.Name, m => new QueryStringBinder(m), StringComparer.OrdinalIgnoreCase);
@@ -61,16 +69,23 @@ public sealed partial class CqrsHttpEdge
             return notFound;
         }
 
+        var (caller, refused) = await _authentication.AuthenticateAsync(httpContext).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         var (message, body, problem) = await BindBodyAsync(httpContext, descriptor).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
         }
 
+        using var callerScope = MessageCaller.Use(caller!);
         var key = httpContext.Request.Headers[IdempotencyKeyHeader].ToString();
         return key.Length == 0
             ? await DispatchAsync(httpContext, descriptor, message!).ConfigureAwait(false)
-            : await DispatchOnceAsync(httpContext, descriptor, message!, body!, key).ConfigureAwait(false);
+            : await DispatchOnceAsync(httpContext, descriptor, message!, body!, caller!, key).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -83,6 +98,12 @@ public sealed partial class CqrsHttpEdge
         if (Find(httpContext, name, MessageKind.Query, out var descriptor) is { } notFound)
         {
             return notFound;
+        }
+
+        var (caller, refused) = await _authentication.AuthenticateAsync(httpContext).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
         }
 
         object? message;
@@ -106,6 +127,7 @@ public sealed partial class CqrsHttpEdge
             }
         }
 
+        using var callerScope = MessageCaller.Use(caller!);
         var features = new FeatureCollection(initialCapacity: 1);
         var response = await DispatchAsync(httpContext, descriptor, message!, features).ConfigureAwait(false);
         return QueryCacheHeaders.Apply(httpContext.Request, response, features.Get<QueryCacheStatus>());
@@ -173,7 +195,7 @@ public sealed partial class CqrsHttpEdge
     }
 
     private async Task<HttpOutcome> DispatchOnceAsync(
-        HttpContext httpContext, MessageDescriptor descriptor, object message, byte[] body, string key)
+        HttpContext httpContext, MessageDescriptor descriptor, object message, byte[] body, MessageCaller caller, string key)
     {
         if (key.Length > 255 || key.Any(c => c is < '!' or > '~'))
         {
@@ -183,7 +205,7 @@ public sealed partial class CqrsHttpEdge
 
         var settings = _options;
         var claim = await _idempotency.TryClaimAsync(
-            IdempotencyKeys.For(httpContext, descriptor.Name, key), Convert.ToHexString(SHA256.HashData(body)), settings.IdempotencyClaimTimeout,
+            IdempotencyKeys.For(caller, descriptor.Name, key), Convert.ToHexString(SHA256.HashData(body)), settings.IdempotencyClaimTimeout,
             httpContext.RequestAborted).ConfigureAwait(false);
         switch (claim.Status)
         {
@@ -226,7 +248,6 @@ public sealed partial class CqrsHttpEdge
     private async Task<HttpOutcome> DispatchAsync(HttpContext httpContext, MessageDescriptor descriptor, object message, IFeatureCollection? features = null)
     {
         var bus = httpContext.RequestServices.GetRequiredService<IMessageBus>();
-        using var identity = RequestIdentity.BeginScope(_logger, httpContext);
         var result = features is null
             ? await bus.DispatchAsync(message, httpContext.RequestAborted).ConfigureAwait(false)
             : await bus.DispatchAsync(message, features, httpContext.RequestAborted).ConfigureAwait(false);

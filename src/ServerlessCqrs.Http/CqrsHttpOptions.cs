@@ -27,6 +27,12 @@ public sealed class CqrsHttpOptions : ISettingKeys
     /// </summary>
     public bool EnableAdminApi { get; set; }
 
+    /// <summary>
+    /// Lets the Functions app start with no authentication configured, every caller anonymous and function
+    /// keys the only gate (default off: it refuses to start). The LocalHost is open without it.
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
+
     string ISettingKeys.KeyOf(string property) => $"{SectionName}:{property}";
 }
 

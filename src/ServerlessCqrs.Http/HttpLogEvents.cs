@@ -8,4 +8,7 @@ public static class HttpLogEvents
 
     /// <summary>A command ran but its outcome could not be stored for its Idempotency-Key.</summary>
     public const int IdempotencyOutcomeNotStored = 2001;
+
+    /// <summary>A request's credentials were refused (expired, wrong audience, bad signature…), answered with 401.</summary>
+    public const int CredentialsRefused = 2002;
 }

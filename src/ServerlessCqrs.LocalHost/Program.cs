@@ -1,6 +1,7 @@
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 using ServerlessCqrs.Http;
+using ServerlessCqrs.Http.Security;
 using ServerlessCqrs.Orders;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -17,15 +18,25 @@ builder.Services
     .AddServerlessCqrsApp(builder.Configuration, telemetry => telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation()))
     .AddOrders()
     .RunBackgroundWork();
-builder.Services.AddServerlessCqrsHttp();
+builder.Services.AddServerlessCqrsHttp(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<CqrsExceptionHandler>();
 
 var app = builder.Build();
+if (!BearerSettings.AreConfigured(app.Configuration))
+{
+    Program.LogOpen(app.Logger, BearerSettings.SectionName);
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapServerlessCqrs();
 app.Run();
 
 /// <summary>The LocalHost entry point; public so tests can host it.</summary>
-public partial class Program;
+public partial class Program
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "No authentication is configured ({section}): every caller is anonymous and every message open. See the README's Security section.")]
+    private static partial void LogOpen(ILogger logger, string section);
+}

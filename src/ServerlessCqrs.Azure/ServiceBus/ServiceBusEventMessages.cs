@@ -20,6 +20,12 @@ public static class ServiceBusEventMessages
     /// <summary>Application property: the stream (aggregate) the event belongs to.</summary>
     public const string StreamIdProperty = "cqrs-stream-id";
 
+    /// <summary>Application property: the tenant whose change raised the event.</summary>
+    public const string TenantIdProperty = "cqrs-tenant-id";
+
+    /// <summary>Application property: the user whose change raised the event (an id).</summary>
+    public const string UserIdProperty = "cqrs-user-id";
+
     /// <summary>Application property of a redelivery: the event id (its <c>MessageId</c> is the event id and the attempt).</summary>
     public const string EventIdProperty = "cqrs-event-id";
 
@@ -62,6 +68,8 @@ public static class ServiceBusEventMessages
         properties[VersionProperty] = envelope.Version;
         properties[OccurredAtProperty] = envelope.OccurredAt.ToString("O", CultureInfo.InvariantCulture);
         SetIfPresent(properties, StreamIdProperty, envelope.StreamId);
+        SetIfPresent(properties, TenantIdProperty, envelope.TenantId);
+        SetIfPresent(properties, UserIdProperty, envelope.UserId);
         SetIfPresent(properties, TraceParentProperty, envelope.TraceParent);
         SetIfPresent(properties, TraceStateProperty, envelope.TraceState);
         SetIfPresent(properties, FirstFailedAtProperty, envelope.FirstFailedAt?.ToString("O", CultureInfo.InvariantCulture));
@@ -104,6 +112,8 @@ public static class ServiceBusEventMessages
             TraceState = Text(properties, TraceStateProperty),
             CorrelationId = message.CorrelationId,
             StreamId = Text(properties, StreamIdProperty),
+            TenantId = Text(properties, TenantIdProperty),
+            UserId = Text(properties, UserIdProperty),
             FirstFailedAt = Time(properties, FirstFailedAtProperty),
         };
     }

@@ -77,7 +77,7 @@ internal static class QueueEventMessages
     };
 
     private static QueueEventMessage From(EventEnvelope e, QueueDeadLetterInfo? deadLetter) =>
-        new(e.EventId, e.Name, e.Version, e.Payload, e.OccurredAt, e.TraceParent, e.TraceState, e.CorrelationId, e.StreamId, e.DeliveryAttempt, deadLetter, e.FirstFailedAt);
+        new(e.EventId, e.Name, e.Version, e.Payload, e.OccurredAt, e.TraceParent, e.TraceState, e.CorrelationId, e.StreamId, e.DeliveryAttempt, deadLetter, e.FirstFailedAt, e.TenantId, e.UserId);
 
     private static EventEnvelope ToEnvelope(QueueEventMessage m) => new()
     {
@@ -90,6 +90,8 @@ internal static class QueueEventMessages
         TraceState = m.TraceState,
         CorrelationId = m.CorrelationId,
         StreamId = m.StreamId,
+        TenantId = m.TenantId,
+        UserId = m.UserId,
         DeliveryAttempt = Math.Max(1, m.DeliveryAttempt),
         FirstFailedAt = m.FirstFailedAt,
     };
@@ -107,7 +109,9 @@ internal sealed record QueueEventMessage(
     string? StreamId,
     int DeliveryAttempt,
     QueueDeadLetterInfo? DeadLetter,
-    DateTimeOffset? FirstFailedAt = null);
+    DateTimeOffset? FirstFailedAt = null,
+    string? TenantId = null,
+    string? UserId = null);
 
 internal sealed record QueueDeadLetterInfo(string Reason, string Description, string? ExceptionType, string? StackTrace, DateTimeOffset DeadLetteredAt);
 

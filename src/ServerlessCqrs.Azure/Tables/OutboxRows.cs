@@ -30,6 +30,8 @@ internal static class OutboxRows
             [nameof(EventEnvelope.TraceState)] = envelope.TraceState,
             [nameof(EventEnvelope.CorrelationId)] = envelope.CorrelationId,
             [nameof(EventEnvelope.StreamId)] = envelope.StreamId,
+            [nameof(EventEnvelope.TenantId)] = envelope.TenantId,
+            [nameof(EventEnvelope.UserId)] = envelope.UserId,
         };
         TableText.Write(entity, nameof(EventEnvelope.Payload), envelope.Payload, $"The payload of event {envelope.Name} {envelope.EventId}");
         return entity;
@@ -48,5 +50,7 @@ internal static class OutboxRows
         TraceState = entity.GetString(nameof(EventEnvelope.TraceState)),
         CorrelationId = entity.GetString(nameof(EventEnvelope.CorrelationId)),
         StreamId = entity.GetString(nameof(EventEnvelope.StreamId)),
+        TenantId = entity.GetString(nameof(EventEnvelope.TenantId)),
+        UserId = entity.GetString(nameof(EventEnvelope.UserId)),
     };
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessCqrs.Registry;
+using ServerlessCqrs.Security;
 
 namespace ServerlessCqrs.Caching;
 
@@ -10,7 +11,7 @@ internal sealed class QueryCache(MessageRegistry registry, QueryCacheStore store
     public ValueTask InvalidateAsync(object query, CancellationToken cancellationToken = default)
     {
         var descriptor = QueryOf(query);
-        return store.InvalidateKeyAsync(new QueryCacheKeys(descriptor).For(query), cancellationToken);
+        return store.InvalidateKeyAsync(store.KeysOf(descriptor).For(query, MessageCaller.Current.TenantId), cancellationToken);
     }
 
     public ValueTask InvalidateQueryTypeAsync(string queryName, CancellationToken cancellationToken = default)
@@ -26,7 +27,10 @@ internal sealed class QueryCache(MessageRegistry registry, QueryCacheStore store
     public ValueTask InvalidateTagsAsync(IEnumerable<string> tags, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        return store.InvalidateTagsAsync([.. tags.Select(QueryCacheKeys.Tag)], cancellationToken);
+
+        // Each tag as the current tenant's queries store it, and as tenant-independent queries do.
+        var tenant = MessageCaller.Current.TenantId;
+        return store.InvalidateTagsAsync([.. tags.SelectMany(tag => new[] { QueryCacheKeys.Tag(tag, tenant), QueryCacheKeys.Tag(tag) })], cancellationToken);
     }
 
     public async ValueTask<Result<object?>> RefreshAsync(object query, CancellationToken cancellationToken = default)

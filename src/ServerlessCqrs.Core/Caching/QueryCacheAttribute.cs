@@ -30,4 +30,11 @@ public sealed class QueryCacheAttribute(int durationSeconds) : Attribute
 
     /// <summary>Tags every result of this query carries, to invalidate them together.</summary>
     public string[] Tags { get; set; } = [];
+
+    /// <summary>
+    /// Caches results per user as well as per tenant, for a query whose handler decides from the caller what
+    /// it may see (its own orders, say): a hit never skips that decision for another user. Invalidation by
+    /// tag still reaches every user's entry.
+    /// </summary>
+    public bool VaryByUser { get; set; }
 }

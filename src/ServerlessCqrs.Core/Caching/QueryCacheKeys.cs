@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using ServerlessCqrs.Registry;
+using ServerlessCqrs.Security;
 
 namespace ServerlessCqrs.Caching;
 
@@ -18,6 +19,7 @@ namespace ServerlessCqrs.Caching;
 /// when its contract holds members whose order comes from the data (dictionaries, <c>object</c>, JSON
 /// values) is the JSON parsed and written again with every object's properties sorted. Hits pay one
 /// serialisation into a per-thread buffer, one hash and the key string. An instance serves one query type.
+/// Keys and tags of a tenant-scoped query hash the tenant id in first, so tenants never share an entry.
 /// </summary>
 internal sealed class QueryCacheKeys(MessageDescriptor query)
 {
@@ -33,12 +35,26 @@ internal sealed class QueryCacheKeys(MessageDescriptor query)
     /// <summary>Whether the query's JSON is parsed and written again sorted (decided once, from its contract).</summary>
     public bool NeedsSorting { get; } = HasDataOrderedMembers(query.JsonTypeInfo, []);
 
-    /// <summary><c>q:{QueryName}:{hash}</c>; the cache adds the configured prefix.</summary>
-    public string For(object value)
+    /// <summary>Whether results are cached per tenant: unless the query type is <see cref="TenantIndependentAttribute"/>.</summary>
+    public bool IsTenantScoped { get; } = !query.MessageType.IsDefined(typeof(TenantIndependentAttribute), inherit: false);
+
+    /// <summary>
+    /// <c>q:{QueryName}:{hash}</c>, the hash taken over <paramref name="tenantId"/> (when the query is scoped
+    /// per tenant), <paramref name="userId"/> (when given: a query cached per user) and the query's JSON; the
+    /// cache adds the configured prefix.
+    /// </summary>
+    public string For(object value, string tenantId, string? userId = null)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
         var writer = t_writer ??= new Utf8JsonWriter(buffer);
         buffer.ResetWrittenCount();
+        WriteTenant(buffer, IsTenantScoped ? tenantId : null);
+        if (userId is not null)
+        {
+            buffer.Write("u:"u8);
+            WriteTenant(buffer, userId);
+        }
+
         writer.Reset(buffer);
         if (NeedsSorting)
         {
@@ -56,15 +72,31 @@ internal sealed class QueryCacheKeys(MessageDescriptor query)
         return string.Concat("q:", query.Name, ":", hash);
     }
 
+    /// <summary>The stored form of a tag a query's value gives (<see cref="ICacheTagged"/>), within the tenant when the query is scoped per tenant.</summary>
+    public string DataTag(string tag, string tenantId) => Tag(tag, IsTenantScoped ? tenantId : null);
+
     /// <summary>The tag every result of a query type carries, to invalidate them all.</summary>
     public static string TypeTag(string queryName) => Tag("query:" + queryName);
 
-    /// <summary>The form of a tag the cache stores.</summary>
-    public static string Tag(string tag)
+    /// <summary>The form of a tag the cache stores; within <paramref name="tenant"/> when given.</summary>
+    public static string Tag(string tag, string? tenant = null)
     {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        WriteTenant(buffer, tenant);
+        Encoding.UTF8.GetBytes(tag, buffer);
         Span<char> hash = stackalloc char[HashChars];
-        Hash(Encoding.UTF8.GetBytes(tag), hash);
+        Hash(buffer.WrittenSpan, hash);
         return string.Concat("t:", hash);
+    }
+
+    /// <summary>The id and a NUL (which neither an id nor JSON holds), so no tenant's or user's text can pose as another's.</summary>
+    private static void WriteTenant(ArrayBufferWriter<byte> buffer, string? tenant)
+    {
+        if (tenant is not null)
+        {
+            Encoding.UTF8.GetBytes(tenant, buffer);
+            buffer.Write([(byte)0]);
+        }
     }
 
     /// <summary>The first <see cref="HashBytes"/> bytes of the data's SHA-256, base64url, into <paramref name="destination"/>.</summary>

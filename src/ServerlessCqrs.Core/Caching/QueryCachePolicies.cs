@@ -39,6 +39,7 @@ internal sealed class QueryCachePolicies
             TimeSpan.FromSeconds(duration.Value),
             threshold > 0 ? (float)threshold : null,
             failSafe > 0 ? TimeSpan.FromSeconds(failSafe) : null,
-            attribute?.Tags ?? []);
+            attribute?.Tags ?? [],
+            attribute?.VaryByUser ?? false);
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using ServerlessCqrs.Registry;
 using ZiggyCreatures.Caching.Fusion;
 
 namespace ServerlessCqrs.Caching;
@@ -29,7 +31,12 @@ internal sealed class QueryCacheStore : IDisposable
         _expireOptions = _options.BoundDistributedWaits(new() { IsFailSafeEnabled = true });
     }
 
+    private readonly ConcurrentDictionary<Type, QueryCacheKeys> _keys = new();
+
     public IFusionCache Cache { get; }
+
+    /// <summary>The keys of a query type, made once: the caching behavior and invalidation share them.</summary>
+    public QueryCacheKeys KeysOf(MessageDescriptor query) => _keys.GetOrAdd(query.MessageType, static (_, q) => new QueryCacheKeys(q), query);
 
     /// <summary>FusionCache entry options for a policy; <paramref name="refresh"/> skips reads so the handler runs and overwrites the entry.</summary>
     public FusionCacheEntryOptions EntryOptions(QueryCachePolicy policy, bool refresh = false) => _options.BoundDistributedWaits(new(policy.Duration)

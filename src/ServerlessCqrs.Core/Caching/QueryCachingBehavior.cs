@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ServerlessCqrs.Diagnostics;
 using ServerlessCqrs.Pipeline;
 using ServerlessCqrs.Registry;
+using ServerlessCqrs.Security;
 using ZiggyCreatures.Caching.Fusion;
 
 namespace ServerlessCqrs.Caching;
@@ -14,6 +15,7 @@ namespace ServerlessCqrs.Caching;
 /// (<see cref="Result{T}"/> errors) are returned, never cached; no-store queries share concurrent
 /// identical executions and keep nothing. How the cache answered goes into the dispatch's features as a
 /// <see cref="QueryCacheStatus"/>; a <see cref="QueryCacheRefresh"/> there makes it run the handler and overwrite.
+/// Results are cached per tenant of the caller unless the query is <see cref="TenantIndependentAttribute"/>.
 /// </summary>
 internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<TQuery, Result<TResult>>
     where TQuery : IQuery<TResult>
@@ -48,7 +50,7 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
         _time = time;
         _logger = loggers.CreateLogger(CqrsDiagnostics.LogCategories.Queries);
         var descriptor = registry.GetByType(typeof(TQuery));
-        _keys = new QueryCacheKeys(descriptor);
+        _keys = store.KeysOf(descriptor);
         if (_policy is not null)
         {
             _bypass = new(CacheOutcome.Bypass, TimeSpan.Zero, _policy, FailSafe: false);
@@ -59,7 +61,7 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
         {
             _entryOptions = store.EntryOptions(_policy);
             _refreshOptions = store.EntryOptions(_policy, refresh: true);
-            _fixedTags = [QueryCacheKeys.TypeTag(descriptor.Name), .. _policy.Tags.Select(QueryCacheKeys.Tag)];
+            _fixedTags = [QueryCacheKeys.TypeTag(descriptor.Name), .. _policy.Tags.Select(tag => QueryCacheKeys.Tag(tag))];
         }
     }
 
@@ -70,7 +72,9 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
     private async ValueTask<Result<TResult>> HandleCachedAsync(
         TQuery query, MessageContext context, MessageHandlerDelegate<TQuery, Result<TResult>> next, QueryCachePolicy policy, CancellationToken cancellationToken)
     {
-        var key = _keys.For(query);
+        var caller = context.Caller;
+        var tenant = caller.TenantId;
+        var key = _keys.For(query, tenant, policy.VaryByUser ? UserScope(caller) : null);
         if (policy.IsNoStore)
         {
             var shared = await _inFlight.RunAsync(key, () => RunInOwnScopeAsync(query, context, next, CancellationToken.None), cancellationToken)
@@ -87,7 +91,7 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
             async (factory, token) =>
             {
                 // Tags are hashed here, when a result is stored, not on every hit.
-                var tags = TagsOf(query);
+                var tags = TagsOf(query, tenant);
                 factory.Tags = tags;
                 var runStartedAt = _time.GetUtcNow();
                 Result<TResult> result;
@@ -167,8 +171,11 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
         }
     }
 
-    private string[] TagsOf(TQuery query) =>
-        query is ICacheTagged tagged ? [.. _fixedTags, .. tagged.GetCacheTags().Select(QueryCacheKeys.Tag)] : _fixedTags;
+    /// <summary>The user a per-user entry belongs to; the service and anonymous callers each share one.</summary>
+    private static string UserScope(MessageCaller caller) => caller.IsService ? "service" : caller.UserId is { } user ? "user:" + user : "anonymous";
+
+    private string[] TagsOf(TQuery query, string tenant) =>
+        query is ICacheTagged tagged ? [.. _fixedTags, .. tagged.GetCacheTags().Select(tag => _keys.DataTag(tag, tenant))] : _fixedTags;
 
     private async Task<Result<TResult>> RunInOwnScopeAsync(
         TQuery query, MessageContext context, MessageHandlerDelegate<TQuery, Result<TResult>> next, CancellationToken cancellationToken)
@@ -177,6 +184,9 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
         await using (scope.ConfigureAwait(false))
         {
             var inner = context.WithServices(scope.ServiceProvider);
+
+            // A refresh may run after the request has ended: it still runs for the request's caller.
+            using var caller = MessageCaller.Use(context.Caller);
             try
             {
                 return await next(query, inner, cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,7 @@ using ServerlessCqrs.Pipeline.Behaviors;
 using ServerlessCqrs.Pipeline.Validation;
 using ServerlessCqrs.Registry;
 using ServerlessCqrs.Resilience;
+using ServerlessCqrs.Security;
 using ServerlessCqrs.Storage;
 using ZiggyCreatures.Caching.Fusion;
 using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
@@ -79,6 +80,7 @@ public static class CqrsServiceCollectionExtensions
         services.TryAddScoped<ICommandBus>(sp => sp.GetRequiredService<IMessageBus>());
         services.TryAddScoped<IQueryBus>(sp => sp.GetRequiredService<IMessageBus>());
 
+        AddCallers(builder);
         AddPipeline(builder);
         AddCaching(builder);
         AddEvents(builder);
@@ -86,8 +88,19 @@ public static class CqrsServiceCollectionExtensions
         services.TryAdd(ServiceDescriptor.Singleton(typeof(IAggregateStore<>), typeof(InMemoryAggregateStore<>)));
         services.TryAdd(ServiceDescriptor.Singleton(typeof(AggregateRepository<>), typeof(AggregateRepository<>)));
         services.TryAdd(ServiceDescriptor.Singleton(typeof(IReadModelStore<>), typeof(InMemoryReadModelStore<>)));
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(ReadModel<>), typeof(ReadModel<>)));
         services.TryAddSingleton<Housekeeper>();
         builder.AddBackgroundWork<HousekeepingService>();
+    }
+
+    /// <summary>Who messages run for, and the authorization services the authorization stage asks.</summary>
+    private static void AddCallers(CqrsBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAuthorizationCore();
+        services.AddOptions<CallerOptions>()
+            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(CallerOptions.SectionName).Bind(options));
+        services.TryAddSingleton<CallerResolver>();
     }
 
     /// <summary>The built-in stages, outermost first; <see cref="PipelineStages"/> documents the order.</summary>
@@ -98,6 +111,7 @@ public static class CqrsServiceCollectionExtensions
         services.TryAddSingleton<MessageValidation>();
         AddStage(builder, PipelineStages.Telemetry, typeof(TelemetryBehavior<,>));
         AddStage(builder, PipelineStages.Logging, typeof(LoggingBehavior<,>));
+        AddStage(builder, PipelineStages.Authorization, typeof(AuthorizationBehavior<,>), MessageKind.Command, MessageKind.Query);
         AddStage(builder, PipelineStages.Validation, typeof(ValidationBehavior<,>), MessageKind.Command, MessageKind.Query);
         AddStage(builder, PipelineStages.Caching, typeof(QueryCachingBehavior<,>), MessageKind.Query);
         AddStage(builder, PipelineStages.Resilience, typeof(ResilienceBehavior<,>));

@@ -279,6 +279,8 @@ public static class CqrsDiagnostics
             ErrorKind.Conflict => "conflict",
             ErrorKind.Concurrency => "concurrency",
             ErrorKind.RuleViolation => "rule_violation",
+            ErrorKind.Unauthenticated => "unauthenticated",
+            ErrorKind.Forbidden => "forbidden",
             _ => "error",
         };
     }

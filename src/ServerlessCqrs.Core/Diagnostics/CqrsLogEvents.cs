@@ -24,6 +24,9 @@ public static class CqrsLogEvents
 
         /// <summary>A query succeeded (with whether the cache answered it).</summary>
         public const int QueryHandled = 1004;
+
+        /// <summary>Authorization refused a command or query (which requirements were unmet).</summary>
+        public const int AuthorizationDenied = 1005;
     }
 
     /// <summary>Event dispatch and its failure policy (1100s, 1600s).</summary>

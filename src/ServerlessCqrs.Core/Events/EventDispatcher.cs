@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using ServerlessCqrs.Diagnostics;
 using ServerlessCqrs.Internal;
 using ServerlessCqrs.Registry;
+using ServerlessCqrs.Security;
 using ServerlessCqrs.Resilience;
 
 namespace ServerlessCqrs.Events;
@@ -182,6 +183,9 @@ public sealed partial class EventDispatcher
         var eventId = envelope.EventId.ToString();
         var scope = _scopeFactory.CreateAsyncScope();
         await using var disposeScope = scope.ConfigureAwait(false);
+
+        // Handlers, and whatever they send, run for the event's tenant as the service, on behalf of its user.
+        using var caller = MessageCaller.Use(MessageCaller.ForService(envelope.TenantId, envelope.UserId));
         foreach (var handler in _invokers.EventHandlersOf(descriptor))
         {
             var claim = await _ledger.TryClaimAsync(envelope.EventId, handler.HandlerName, cancellationToken).ConfigureAwait(false);

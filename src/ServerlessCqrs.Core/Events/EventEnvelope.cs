@@ -1,8 +1,8 @@
 namespace ServerlessCqrs.Events;
 
 /// <summary>
-/// An event as it travels: identity, wire name and version, the JSON payload, the delivery attempt
-/// and the W3C trace context of the code that raised it. Transports map their messages to and
+/// An event as it travels: identity, wire name and version, the JSON payload, the delivery attempt,
+/// the tenant and user that caused it and the W3C trace context of the code that raised it. Transports map their messages to and
 /// from envelopes; nothing else about a transport reaches the dispatcher.
 /// </summary>
 public sealed record EventEnvelope
@@ -33,6 +33,12 @@ public sealed record EventEnvelope
 
     /// <summary>An optional id correlating the event with the request that caused it.</summary>
     public string? CorrelationId { get; init; }
+
+    /// <summary>The tenant whose change raised the event; its handlers run for it (<see langword="null"/>: the default tenant).</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary>The user whose change raised the event, when known: an id, never a credential.</summary>
+    public string? UserId { get; init; }
 
     /// <summary>
     /// The stream (aggregate) the event belongs to, such as the order id, when a store recorded it

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ServerlessCqrs.Registry;
+using ServerlessCqrs.Security;
 
 namespace ServerlessCqrs.Events;
 
-/// <summary>Wraps events in envelopes: registry name and version, JSON payload, current trace context.</summary>
+/// <summary>Wraps events in envelopes: registry name and version, JSON payload, the current caller's tenant and user, current trace context.</summary>
 public sealed class EventEnvelopeFactory(MessageRegistry registry)
 {
     /// <summary>Creates the envelope of one event.</summary>
@@ -14,6 +15,7 @@ public sealed class EventEnvelopeFactory(MessageRegistry registry)
         ArgumentNullException.ThrowIfNull(@event);
         var descriptor = registry.GetByType(@event.GetType());
         var activity = Activity.Current;
+        var caller = MessageCaller.Current;
         return new EventEnvelope
         {
             EventId = @event.EventId,
@@ -23,6 +25,8 @@ public sealed class EventEnvelopeFactory(MessageRegistry registry)
             OccurredAt = @event.OccurredAt,
             TraceParent = activity?.IdFormat == ActivityIdFormat.W3C ? activity.Id : null,
             TraceState = activity?.TraceStateString,
+            TenantId = caller.TenantId == MessageCaller.DefaultTenant ? null : caller.TenantId,
+            UserId = caller.UserId,
         };
     }
 

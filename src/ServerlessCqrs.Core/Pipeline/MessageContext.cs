@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using ServerlessCqrs.Registry;
+using ServerlessCqrs.Security;
 
 namespace ServerlessCqrs.Pipeline;
 
@@ -8,8 +10,10 @@ public sealed class MessageContext
 {
     private IFeatureCollection? _features;
 
-    internal MessageContext(MessageDescriptor message, string handlerName, IServiceProvider services, string? messageId = null, IFeatureCollection? features = null)
+    internal MessageContext(
+        MessageDescriptor message, string handlerName, IServiceProvider services, string? messageId = null, IFeatureCollection? features = null, MessageCaller? caller = null)
     {
+        Caller = caller ?? MessageCaller.Current;
         Message = message;
         HandlerName = handlerName;
         Services = services;
@@ -28,6 +32,12 @@ public sealed class MessageContext
 
     /// <summary>The event id when handling an event; otherwise <see langword="null"/>.</summary>
     public string? MessageId { get; }
+
+    /// <summary>Who the message runs for: the authenticated caller, or the service acting for an event's tenant.</summary>
+    public MessageCaller Caller { get; }
+
+    /// <summary>The caller's principal, as ASP.NET Core authorization sees it.</summary>
+    public ClaimsPrincipal User => Caller.User;
 
     /// <summary>The current attempt, starting at 1. The resilience behavior raises it on each retry.</summary>
     public int Attempt { get; internal set; } = 1;
@@ -50,7 +60,7 @@ public sealed class MessageContext
     /// A context for the same dispatch in another scope, for work that may outlive this one (a background
     /// refresh of a cached query): it gets a copy of the features, since the caller's may be reused once it returns.
     /// </summary>
-    internal MessageContext WithServices(IServiceProvider services) => new(Message, HandlerName, services, MessageId, CopyOfFeatures());
+    internal MessageContext WithServices(IServiceProvider services) => new(Message, HandlerName, services, MessageId, CopyOfFeatures(), Caller);
 
     private FeatureCollection? CopyOfFeatures()
     {

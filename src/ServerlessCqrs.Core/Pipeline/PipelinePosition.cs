@@ -42,9 +42,8 @@ public readonly record struct PipelinePosition
     public override string ToString() => IsOutermost ? "outermost" : Stage is null ? "innermost" : $"{(IsAfter ? "after" : "before")} {Stage}";
 
     private static string Known(string stage) =>
-        stage is PipelineStages.Telemetry or PipelineStages.Logging or PipelineStages.Validation or PipelineStages.Caching or PipelineStages.Resilience
+        Array.IndexOf(PipelineStages.All, stage) >= 0
             ? stage
             : throw new ArgumentException(
-                $"'{stage}' is not a pipeline stage; use one of PipelineStages: {PipelineStages.Telemetry}, {PipelineStages.Logging}, " +
-                $"{PipelineStages.Validation}, {PipelineStages.Caching}, {PipelineStages.Resilience}.", nameof(stage));
+                $"'{stage}' is not a pipeline stage; use one of PipelineStages: {string.Join(", ", PipelineStages.All)}.", nameof(stage));
 }

@@ -5,8 +5,9 @@ namespace ServerlessCqrs.Pipeline;
 /// relative to them with <see cref="PipelinePosition"/>.
 /// </summary>
 /// <remarks>
-/// Commands: telemetry, logging, validation, resilience. Queries: the same with caching between validation
-/// and resilience, so a hit skips the handler and its retries. Event handlers: telemetry, logging, resilience.
+/// Commands: telemetry, logging, authorization, validation, resilience. Queries: the same with caching between
+/// validation and resilience, so a hit skips the handler and its retries but never authorization. Event
+/// handlers: telemetry, logging, resilience.
 /// </remarks>
 public static class PipelineStages
 {
@@ -16,6 +17,12 @@ public static class PipelineStages
     /// <summary>One structured log record per message.</summary>
     public const string Logging = "Logging";
 
+    /// <summary>
+    /// <c>[Authorize]</c> on the message type, or the fallback policy, for the caller; a refused message never
+    /// reaches what follows (not even the cache).
+    /// </summary>
+    public const string Authorization = "Authorization";
+
     /// <summary>DataAnnotations rules of commands and queries; an invalid message never reaches what follows.</summary>
     public const string Validation = "Validation";
 
@@ -24,4 +31,7 @@ public static class PipelineStages
 
     /// <summary>Retries of transient failures within an attempt timeout and a total timeout.</summary>
     public const string Resilience = "Resilience";
+
+    /// <summary>Every stage, outermost first.</summary>
+    internal static readonly string[] All = [Telemetry, Logging, Authorization, Validation, Caching, Resilience];
 }

@@ -53,6 +53,13 @@ public sealed record Error
     /// <summary>A business rule forbids the change.</summary>
     public static Error RuleViolation(string code, string message) => new(ErrorKind.RuleViolation, code, message, null);
 
+    /// <summary>The message needs an authenticated caller.</summary>
+    public static Error Unauthenticated(string message = "This message needs an authenticated caller.") =>
+        new(ErrorKind.Unauthenticated, "unauthenticated", message, null);
+
+    /// <summary>The caller may not send the message or act on what it refers to.</summary>
+    public static Error Forbidden(string code, string message) => new(ErrorKind.Forbidden, code, message, null);
+
     /// <inheritdoc />
     public override string ToString() => $"{Kind} {Code}: {Message}";
 }

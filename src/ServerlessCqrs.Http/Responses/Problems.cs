@@ -21,7 +21,7 @@ public static class Problems
 
     private static readonly FrozenDictionary<int, string> Rfc9110Sections = new Dictionary<int, string>
     {
-        [400] = "15.5.1", [404] = "15.5.5", [405] = "15.5.6", [409] = "15.5.10", [413] = "15.5.14",
+        [400] = "15.5.1", [401] = "15.5.2", [403] = "15.5.4", [404] = "15.5.5", [405] = "15.5.6", [409] = "15.5.10", [413] = "15.5.14",
         [415] = "15.5.16", [422] = "15.5.21", [500] = "15.6.1", [503] = "15.6.4",
     }.ToFrozenDictionary();
 
@@ -34,10 +34,21 @@ public static class Problems
             ErrorKind.Validation => StatusCodes.Status400BadRequest,
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict or ErrorKind.Concurrency => StatusCodes.Status409Conflict,
+            ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
-        return Create(httpContext, status, error.Code, error.Message, error.Kind == ErrorKind.Validation ? error.Fields : null);
+        return error.Kind == ErrorKind.Unauthenticated
+            ? Unauthenticated(httpContext, error.Message)
+            : Create(httpContext, status, error.Code, error.Message, error.Kind == ErrorKind.Validation ? error.Fields : null);
     }
+
+    /// <summary>
+    /// 401 with <c>WWW-Authenticate: Bearer</c>: no credentials, or ones that did not hold. Why they did not
+    /// hold goes to the log, never here.
+    /// </summary>
+    public static HttpOutcome Unauthenticated(HttpContext httpContext, string detail = "Send a valid bearer token in the Authorization header.") =>
+        Create(httpContext, StatusCodes.Status401Unauthorized, "unauthenticated", detail).WithHeader("WWW-Authenticate", "Bearer");
 
     /// <summary>The problem of an unexpected fault: a 500 that reveals nothing but the trace id.</summary>
     public static HttpOutcome Fault(HttpContext httpContext) => Create(httpContext, StatusCodes.Status500InternalServerError,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ServerlessCqrs.Ops.DeadLetters;
 using ServerlessCqrs.Ops.OpenObserve;
+using ServerlessCqrs.Ops.Tokens;
 
 namespace ServerlessCqrs.Ops.Cli;
 
@@ -11,11 +12,12 @@ internal static class OpsCli
     public static async Task<int> RunAsync(string[] args, OpsContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var root = new RootCommand("Operates a ServerlessCqrs backend: provisions and checks OpenObserve, and handles dead letters.")
+        var root = new RootCommand("Operates a ServerlessCqrs backend: provisions and checks OpenObserve, handles dead letters and signs development tokens.")
         {
             OpsCommand.Timeout,
             OpenObserveCommands.Create(context),
             DeadLetterCommands.Create(context),
+            TokenCommand.Create(context),
         };
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false };

@@ -6,7 +6,7 @@ namespace ServerlessCqrs.Orders;
 public sealed record CancelOrder : ICommand
 {
     /// <summary>The order to cancel.</summary>
-    [Required, StringLength(64, MinimumLength = 1)]
+    [Required, StringLength(64, MinimumLength = 1), ResourceId]
     public string OrderId { get; init; } = "";
 
     /// <summary>Why, 1 to 500 characters.</summary>

@@ -6,6 +6,6 @@ namespace ServerlessCqrs.Orders;
 public sealed record ConfirmOrder : ICommand
 {
     /// <summary>The order to confirm.</summary>
-    [Required, StringLength(64, MinimumLength = 1)]
+    [Required, StringLength(64, MinimumLength = 1), ResourceId]
     public string OrderId { get; init; } = "";
 }

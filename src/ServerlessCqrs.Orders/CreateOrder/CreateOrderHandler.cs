@@ -1,5 +1,6 @@
 using ServerlessCqrs.Orders.Domain;
 using ServerlessCqrs.Orders.Storage;
+using ServerlessCqrs.Security;
 
 namespace ServerlessCqrs.Orders;
 
@@ -7,10 +8,21 @@ internal sealed class CreateOrderHandler(IOrderStore orders, TimeProvider timePr
 {
     public async ValueTask<Result<CreateOrderResult>> HandleAsync(CreateOrder command, CancellationToken cancellationToken)
     {
+        var caller = MessageCaller.Current;
+        if (OrderAccess.CustomerFor(caller, command.CustomerId) is not { } customerId)
+        {
+            return OrderErrors.CustomerRequired();
+        }
+
+        if (!OrderAccess.MayActFor(caller, customerId))
+        {
+            return OrderErrors.NotYours(customerId);
+        }
+
         var now = timeProvider.GetUtcNow();
         var id = Guid.CreateVersion7(now).ToString("N");
         var lines = command.Lines.Select(l => new OrderLine(l.Sku, l.Quantity, l.UnitPrice)).ToArray();
-        var change = Order.Create(id, command.CustomerId, lines, now);
+        var change = Order.Create(id, customerId, lines, now);
         var saved = await orders.SaveAsync(change, cancellationToken).ConfigureAwait(false);
         return saved.IsSuccess ? new CreateOrderResult(id) : saved.Error!;
     }

@@ -10,6 +10,13 @@ public static class OrderErrors
     /// <summary>No order has the id.</summary>
     public static Error NotFound(string orderId) => Error.NotFound("order_not_found", $"Order '{orderId}' does not exist.");
 
+    /// <summary>The caller may not act for this customer.</summary>
+    public static Error NotYours(string customerId) =>
+        Error.Forbidden("order_forbidden", $"Only customer '{customerId}' or a holder of the {OrderAccess.AdminRole} role may do this.");
+
+    /// <summary>No customer was named, and the caller is not one.</summary>
+    public static Error CustomerRequired() => Error.Validation("customerId", "The customerId field is required.");
+
     /// <summary>A cancelled order cannot be confirmed.</summary>
     public static Error AlreadyCancelled(string orderId) =>
         Error.Conflict("order_cancelled", $"Order '{orderId}' is cancelled and can no longer be confirmed.");

@@ -8,11 +8,11 @@ namespace ServerlessCqrs.Orders;
 /// the background after 24 s, served up to 5 minutes old if the store fails; the order's events
 /// invalidate it, so a change shows as soon as its event is handled.
 /// </summary>
-[QueryCache(30, EagerRefreshThreshold = 0.8, FailSafeMaxSeconds = 300)]
+[QueryCache(30, EagerRefreshThreshold = 0.8, FailSafeMaxSeconds = 300, VaryByUser = true)]
 public sealed record GetOrder : IQuery<OrderDetails>, ICacheTagged
 {
     /// <summary>The order to read.</summary>
-    [Required, StringLength(64, MinimumLength = 1)]
+    [Required, StringLength(64, MinimumLength = 1), ResourceId]
     public string OrderId { get; init; } = "";
 
     /// <inheritdoc />

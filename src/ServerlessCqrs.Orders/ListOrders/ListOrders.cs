@@ -9,17 +9,17 @@ namespace ServerlessCqrs.Orders;
 /// background after 8 s, served up to 2 minutes old if the read model fails; the projection
 /// invalidates the customer's lists whenever it changes one of their orders.
 /// </summary>
-[QueryCache(10, EagerRefreshThreshold = 0.8, FailSafeMaxSeconds = 120)]
+[QueryCache(10, EagerRefreshThreshold = 0.8, FailSafeMaxSeconds = 120, VaryByUser = true)]
 public sealed record ListOrders : IQuery<OrderList>, ICacheTagged
 {
-    /// <summary>The customer.</summary>
-    [Required, StringLength(64, MinimumLength = 1)]
-    public string CustomerId { get; init; } = "";
+    /// <summary>The customer; left out, the authenticated caller. Another customer's list needs the <c>Orders.Admin</c> role.</summary>
+    [StringLength(64, MinimumLength = 1), ResourceId]
+    public string? CustomerId { get; init; }
 
     /// <summary>How many orders at most, 1 to 200 (default 50).</summary>
     [Range(1, 200)]
     public int Limit { get; init; } = 50;
 
     /// <inheritdoc />
-    public IEnumerable<string> GetCacheTags() => [OrderCacheTags.Customer(CustomerId)];
+    public IEnumerable<string> GetCacheTags() => CustomerId is null ? [] : [OrderCacheTags.Customer(CustomerId)];
 }

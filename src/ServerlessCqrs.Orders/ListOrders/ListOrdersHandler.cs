@@ -1,4 +1,6 @@
+using ServerlessCqrs.Orders.Domain;
 using ServerlessCqrs.Orders.Storage;
+using ServerlessCqrs.Security;
 
 namespace ServerlessCqrs.Orders;
 
@@ -6,7 +8,18 @@ internal sealed class ListOrdersHandler(IOrderSummaryStore summaries) : IQueryHa
 {
     public async ValueTask<Result<OrderList>> HandleAsync(ListOrders query, CancellationToken cancellationToken)
     {
-        var rows = await summaries.ListByCustomerAsync(query.CustomerId, query.Limit, cancellationToken).ConfigureAwait(false);
+        var caller = MessageCaller.Current;
+        if (OrderAccess.CustomerFor(caller, query.CustomerId) is not { } customerId)
+        {
+            return OrderErrors.CustomerRequired();
+        }
+
+        if (!OrderAccess.MayActFor(caller, customerId))
+        {
+            return OrderErrors.NotYours(customerId);
+        }
+
+        var rows = await summaries.ListByCustomerAsync(customerId, query.Limit, cancellationToken).ConfigureAwait(false);
         return new OrderList([.. rows.Select(r => new OrderListItem(r.OrderId, r.Status, r.Total))]);
     }
 }

@@ -1,4 +1,5 @@
 using ServerlessCqrs.Orders.Domain;
+using ServerlessCqrs.Security;
 
 namespace ServerlessCqrs.Orders.Storage;
 
@@ -6,7 +7,8 @@ namespace ServerlessCqrs.Orders.Storage;
 public static class OrderStoreExtensions
 {
     /// <summary>
-    /// Loads the order (not found if missing), asks <paramref name="decide"/> for the change, and saves
+    /// Loads the order (not found if missing, or in another tenant), checks the caller may act on it
+    /// (<see cref="OrderAccess"/>), asks <paramref name="decide"/> for the change, and saves
     /// it; a decision with no change (say, confirming twice) succeeds without saving.
     /// </summary>
     public static async ValueTask<Result> ChangeAsync(
@@ -18,6 +20,11 @@ public static class OrderStoreExtensions
         if (order is null)
         {
             return OrderErrors.NotFound(orderId);
+        }
+
+        if (!OrderAccess.MayActFor(MessageCaller.Current, order.CustomerId))
+        {
+            return OrderErrors.NotYours(order.CustomerId);
         }
 
         var decision = decide(order);

@@ -9,7 +9,7 @@ namespace ServerlessCqrs.Orders.Storage;
 /// order, listed newest first (the sort key inverts the creation time). Each write is conditional on the
 /// view it was decided from; when another event of the order got there first, it reads and decides again.
 /// </summary>
-internal sealed class OrderSummaryStore(IReadModelStore<OrderSummary> views) : IOrderSummaryStore
+internal sealed class OrderSummaryStore(ReadModel<OrderSummary> views) : IOrderSummaryStore
 {
     /// <summary>The read model's name (its table, in Table Storage).</summary>
     public const string Name = "OrderSummaries";

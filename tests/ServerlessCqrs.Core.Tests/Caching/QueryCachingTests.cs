@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using ServerlessCqrs.Security;
 using ServerlessCqrs.Caching;
 using ServerlessCqrs.Diagnostics;
 
@@ -79,7 +80,7 @@ public sealed class QueryCachingTests
         Assert.Equal(CacheOutcome.Bypass, second.Status!.Outcome);
         Assert.Equal(2, kernel.Source.ReadsOf<NeverStored>());
         var store = kernel.Services.GetRequiredService<QueryCacheStore>();
-        var key = new QueryCacheKeys(Registry(kernel).GetByType(typeof(NeverStored))).For(new NeverStored("a"));
+        var key = new QueryCacheKeys(Registry(kernel).GetByType(typeof(NeverStored))).For(new NeverStored("a"), MessageCaller.DefaultTenant);
         Assert.False((await store.Cache.TryGetAsync<QueryCacheEntry<Reading>>(key)).HasValue);
     }
 

@@ -4,7 +4,7 @@ using ServerlessCqrs.Diagnostics;
 
 namespace ServerlessCqrs.Pipeline.Behaviors;
 
-/// <summary>One structured log record per message: handled, rejected (expected failure) or failed.</summary>
+/// <summary>One structured log record per message: handled, rejected (expected failure) or failed; in a scope with the caller's ids.</summary>
 internal sealed class LoggingBehavior<TMessage, TResponse>(ILoggerFactory loggerFactory, TimeProvider timeProvider)
     : IMessageBehavior<TMessage, TResponse>
     where TMessage : notnull
@@ -18,6 +18,9 @@ internal sealed class LoggingBehavior<TMessage, TResponse>(ILoggerFactory logger
         var descriptor = context.Message;
         var logger = _loggers[(int)descriptor.Kind];
         var bus = BusNames.Of(descriptor.Kind);
+
+        // The caller's tenant and user ids on every record the message writes, the handler's too.
+        using var callerScope = context.Caller.LogScope is { } fields ? logger.BeginScope(fields) : null;
         // Failures log at Error, the rest at Information: with neither on, no clock is read.
         long? started = logger.IsEnabled(LogLevel.Error) ? timeProvider.GetTimestamp() : null;
         try

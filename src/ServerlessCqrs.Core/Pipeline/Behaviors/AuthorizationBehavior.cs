@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Logging;
+using ServerlessCqrs.Diagnostics;
+
+namespace ServerlessCqrs.Pipeline.Behaviors;
+
+/// <summary>
+/// Authorizes every command and query before it is validated or answered from the cache: the
+/// <c>[Authorize]</c> attributes on the message type (roles, policies), or the fallback policy when it
+/// declares none, evaluated by <see cref="IAuthorizationService"/> for the caller, with the message as the
+/// resource. <c>[AllowAnonymous]</c> lets anyone through. An unauthenticated caller gets
+/// <see cref="ErrorKind.Unauthenticated"/>, an authenticated one <see cref="ErrorKind.Forbidden"/>.
+/// </summary>
+internal sealed partial class AuthorizationBehavior<TMessage, TResponse>(
+    IAuthorizationService authorization, IAuthorizationPolicyProvider policies, ILogger<AuthorizationBehavior<TMessage, TResponse>> logger)
+    : IMessageBehavior<TMessage, TResponse>
+    where TMessage : notnull
+    where TResponse : IMessageResult<TResponse>
+{
+    private static readonly IAuthorizeData[] s_authorizeData =
+        [.. typeof(TMessage).GetCustomAttributes(inherit: true).OfType<IAuthorizeData>()];
+
+    private static readonly bool s_allowAnonymous = typeof(TMessage).GetCustomAttributes(inherit: true).OfType<IAllowAnonymous>().Any();
+
+    public async ValueTask<TResponse> HandleAsync(
+        TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (s_allowAnonymous)
+        {
+            return await next(message, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Combined per call, as ASP.NET Core does: a policy provider may answer differently over time.
+        var policy = await AuthorizationPolicy.CombineAsync(policies, s_authorizeData).ConfigureAwait(false)
+            ?? await policies.GetFallbackPolicyAsync().ConfigureAwait(false);
+        if (policy is null)
+        {
+            return await next(message, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        var caller = context.Caller;
+        var result = await authorization.AuthorizeAsync(caller.User, message, policy).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return await next(message, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogDenied(logger, context.Message.Name, caller.IsAuthenticated, result.Failure);
+        return TResponse.FromError(caller.IsAuthenticated
+            ? Error.Forbidden("forbidden", $"The caller may not send {context.Message.Name}.")
+            : Error.Unauthenticated($"{context.Message.Name} needs an authenticated caller."));
+    }
+
+    [LoggerMessage(EventId = CqrsLogEvents.Pipeline.AuthorizationDenied, EventName = nameof(CqrsLogEvents.Pipeline.AuthorizationDenied), Level = LogLevel.Information,
+        Message = "{message} was refused (authenticated caller: {authenticated}); {failure}")]
+    private static partial void LogDenied(ILogger logger, string message, bool authenticated, UnmetRequirements failure);
+
+    /// <summary>The unmet requirements, written out only when the record is.</summary>
+    private readonly struct UnmetRequirements(AuthorizationFailure? failure)
+    {
+        public static implicit operator UnmetRequirements(AuthorizationFailure? failure) => new(failure);
+
+        public override string ToString() => "unmet: " + string.Join("; ", failure?.FailedRequirements.Select(r => r.ToString()) ?? []);
+    }
+}
