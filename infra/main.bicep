@@ -34,6 +34,15 @@ param openObserveOrganization string = 'default'
 @description('OpenObserve token (Basic credentials, base64 of email:password); kept in Key Vault.')
 param openObserveToken string = ''
 
+@description('Entra ID: the API\'s app registration (client) id (azd env set AUTH_CLIENT_ID). Empty: no Entra ID; callers need only a function key.')
+param authClientId string = ''
+
+@description('Entra ID: the app registration\'s tenant (AUTH_TENANT_ID). Empty: the tenant azd deploys into.')
+param authTenantId string = ''
+
+@description('Entra ID: the audience the API\'s tokens carry (AUTH_AUDIENCE). Empty: api://<client id>.')
+param authAudience string = ''
+
 // The azd service in azure.yaml; the app carries it as its azd-service-name tag.
 var serviceName = 'functions'
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -180,6 +189,9 @@ module functions 'app/functions-app.bicep' = {
     openObserveUrl: openObserveUrl
     openObserveOrganization: openObserveOrganization
     openObserveTokenSecretUri: keyVault.outputs.openObserveTokenSecretUri
+    authClientId: authClientId
+    authTenantId: empty(authTenantId) ? tenant().tenantId : authTenantId
+    authAudience: empty(authAudience) ? 'api://${authClientId}' : authAudience
   }
 }
 

@@ -48,7 +48,29 @@ param openObserveUrl string
 param openObserveOrganization string
 param openObserveTokenSecretUri string
 
+@description('Entra ID: the API\'s app registration (client) id, its tenant and the audience its tokens carry. An empty client id: no Entra ID.')
+param authClientId string
+param authTenantId string
+param authAudience string
+
 var identityCredential = 'managedidentity'
+var entraId = !empty(authClientId)
+
+// The OpenID issuer of the tenant's v2.0 tokens, for the platform and for the app's bearer handler.
+var authority = '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+
+// With Entra ID, the app validates bearer tokens itself as well (the same settings a local run uses), so a
+// request that reaches it without the platform gets the same answer. Without it, the app runs open on
+// purpose, behind function keys.
+var authenticationSettings = entraId
+  ? {
+      Authentication__Schemes__Bearer__Authority: authority
+      Authentication__Schemes__Bearer__ValidAudiences__0: authAudience
+      Authentication__Schemes__Bearer__ValidAudiences__1: authClientId
+    }
+  : {
+      Cqrs__Http__AllowAnonymous: 'true'
+    }
 
 module host '../core/host/flex-function-app.bicep' = {
   name: 'functions-host'
@@ -63,7 +85,7 @@ module host '../core/host/flex-function-app.bicep' = {
     dotnetVersion: '10.0'
     instanceMemoryMB: 2048
     maximumInstanceCount: 100
-    appSettings: {
+    appSettings: union(authenticationSettings, {
       // The Functions host's own storage: timer schedules and locks, keys.
       AzureWebJobsStorage__accountName: storageAccountName
       AzureWebJobsStorage__credential: identityCredential
@@ -97,7 +119,14 @@ module host '../core/host/flex-function-app.bicep' = {
       OPENOBSERVE_ORGANIZATION: openObserveOrganization
       OPENOBSERVE_TOKEN: empty(openObserveUrl) ? '' : '@Microsoft.KeyVault(SecretUri=${openObserveTokenSecretUri})'
       ENVIRONMENT: environmentName
-    }
+    })
+    authentication: entraId
+      ? {
+          clientId: authClientId
+          openIdIssuer: authority
+          allowedAudiences: [authAudience, authClientId]
+        }
+      : {}
   }
 }
 

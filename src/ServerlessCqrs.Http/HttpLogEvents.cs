@@ -9,6 +9,6 @@ public static class HttpLogEvents
     /// <summary>A command ran but its outcome could not be stored for its Idempotency-Key.</summary>
     public const int IdempotencyOutcomeNotStored = 2001;
 
-    /// <summary>A request's credentials were refused (expired, wrong audience, bad signature…), answered with 401.</summary>
-    public const int CredentialsRefused = 2002;
+    /// <summary>A request's credentials were refused (expired, wrong audience, bad signature…), answered with 401. Authentication: 2100s.</summary>
+    public const int CredentialsRefused = 2100;
 }

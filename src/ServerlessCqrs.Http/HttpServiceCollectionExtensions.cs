@@ -35,6 +35,7 @@ public static class HttpServiceCollectionExtensions
         }
 
         services.AddSingleton<CallerAuthentication>();
+        services.AddAuthorization();
         var authentication = services.AddAuthentication();
         if (BearerSettings.AreConfigured(configuration))
         {
@@ -53,13 +54,13 @@ public static class HttpServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Makes an authenticated caller the fallback policy: what a message that declares neither
-    /// <c>[Authorize]</c> nor <c>[AllowAnonymous]</c> needs. An application's own fallback policy stays.
+    /// Makes an authenticated caller what a message that declares neither <c>[Authorize]</c> nor
+    /// <c>[AllowAnonymous]</c> needs (<see cref="MessageAuthorizationOptions.DefaultPolicy"/>). An application's own default stays.
     /// </summary>
     public static IServiceCollection RequireAuthenticatedCallersByDefault(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.Configure<AuthorizationOptions>(o => o.FallbackPolicy ??= new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.Configure<MessageAuthorizationOptions>(o => o.DefaultPolicy ??= new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
     }
 }

@@ -18,6 +18,7 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration[OpenApp.Setting] = "true";
         builder.Services.AddFakeLogging();
         builder.Services.AddFunctionsApp(builder.Configuration);
         _host = builder.Build();

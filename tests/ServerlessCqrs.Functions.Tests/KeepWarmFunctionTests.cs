@@ -18,6 +18,7 @@ public sealed class KeepWarmFunctionTests
             ["Cqrs:Caching:KeepWarm:0:Query"] = "ListOrders",
             ["Cqrs:Caching:KeepWarm:0:Arguments"] = """{"customerId":"warm"}""",
             ["Cqrs:Caching:KeepWarm:0:Interval"] = "00:00:01",
+            [OpenApp.Setting] = "true",
         });
         builder.Services.AddFakeLogging();
         builder.Services.AddFunctionsApp(builder.Configuration);

@@ -9,6 +9,7 @@ public sealed class ServiceBusTriggerCheckTests
     {
         ["Cqrs:Events:Transport"] = "ServiceBus",
         ["ServiceBus:fullyQualifiedNamespace"] = "cqrs-test.servicebus.windows.net",
+        [OpenApp.Setting] = "true",
     }).Build();
 
     [Fact]

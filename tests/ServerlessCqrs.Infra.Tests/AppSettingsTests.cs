@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
 using ServerlessCqrs.Azure.ServiceBus;
 using ServerlessCqrs.Azure.Tables;
@@ -48,6 +50,9 @@ public sealed class AppSettingsTests(InfraFixture infra)
         Assert.Empty(deployment.Diagnostics);
         Assert.Null(host.Services.GetService<TracerProvider>());
         Assert.Equal("", deployment.AppSettings()["OPENOBSERVE_TOKEN"]);
+        // No Entra ID: function keys alone, the app open on purpose, no platform authentication.
+        Assert.Equal("true", deployment.AppSettings()["Cqrs__Http__AllowAnonymous"]);
+        Assert.DoesNotContain(deployment.OfType("Microsoft.Web/sites/config"), c => c.Name.EndsWith("/authsettingsV2", StringComparison.Ordinal));
         Assert.DoesNotContain(deployment.OfType("Microsoft.KeyVault/vaults/secrets"), s => s.Name.EndsWith("/openobserve-token", StringComparison.Ordinal));
         Assert.All(deployment.OfType("Microsoft.Authorization/roleAssignments"), a => Assert.Equal("ServicePrincipal", a["properties.principalType"]!.GetValue<string>()));
         await host.StopAsync();
@@ -62,6 +67,8 @@ public sealed class AppSettingsTests(InfraFixture infra)
         {
             await host.StartAsync();
             _ = host.Services.GetRequiredService<IQueryCache>();
+            // The bearer handler reads its settings when the first request is authenticated.
+            _ = host.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
             await host.StopAsync();
         }
 

@@ -16,6 +16,9 @@ public sealed class InfraFixture : IAsyncLifetime
         ["OPENOBSERVE_URL"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
         ["OPENOBSERVE_ORGANIZATION"] = "acme",
         ["OPENOBSERVE_TOKEN"] = "Basic cm9vdEBleGFtcGxlLmNvbTpzZWNyZXQ=",
+        // An Entra ID app registration for the API (`azd env set AUTH_CLIENT_ID …`).
+        ["AUTH_CLIENT_ID"] = "3c1a7d2e-8b4f-4e61-9a0d-5f2b6c7e8d91",
+        ["AUTH_TENANT_ID"] = "7e2d9c4b-1a3f-4b5e-8c6d-0f9a8b7c6d5e",
     };
 
     internal BicepResult Build { get; private set; } = null!;

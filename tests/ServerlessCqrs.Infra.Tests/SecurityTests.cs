@@ -87,7 +87,7 @@ public sealed class SecurityTests(InfraFixture infra)
 
         Assert.Equal(["Microsoft.KeyVault/vaults/secrets"], holders);
         Assert.DoesNotContain(key, Deployment.Outputs.ToJsonString(), StringComparison.Ordinal);
-        Assert.StartsWith("@Microsoft.KeyVault(", Deployment.Single("Microsoft.Web/sites/config")["properties.ConnectionStrings__Redis"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("@Microsoft.KeyVault(", Deployment.SiteConfig("appsettings")["properties.ConnectionStrings__Redis"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,4 +168,23 @@ public sealed class SecurityTests(InfraFixture infra)
         JsonArray array => array.SelectMany(item => TlsSettings(type, item)),
         _ => [],
     };
+
+    [Fact]
+    public void WithAnEntraIdApp_ThePlatformRequiresATokenAnswering401_AndTheAppValidatesTheSameIssuerAndAudiences()
+    {
+        var auth = Deployment.SiteConfig("authsettingsV2");
+        var tenant = InfraFixture.FullEnvironment["AUTH_TENANT_ID"];
+        var client = InfraFixture.FullEnvironment["AUTH_CLIENT_ID"];
+        var issuer = $"https://login.microsoftonline.com/{tenant}/v2.0";
+
+        Assert.True(auth["properties.globalValidation.requireAuthentication"]!.GetValue<bool>());
+        Assert.Equal("Return401", auth["properties.globalValidation.unauthenticatedClientAction"]!.GetValue<string>());
+        Assert.Equal(client, auth["properties.identityProviders.azureActiveDirectory.registration.clientId"]!.GetValue<string>());
+        Assert.Equal(issuer, auth["properties.identityProviders.azureActiveDirectory.registration.openIdIssuer"]!.GetValue<string>());
+        Assert.Equal([$"api://{client}", client], auth["properties.identityProviders.azureActiveDirectory.validation.allowedAudiences"]!.AsArray().Select(a => a!.GetValue<string>()));
+        var settings = Deployment.AppSettings();
+        Assert.Equal(issuer, settings["Authentication__Schemes__Bearer__Authority"]);
+        Assert.Equal($"api://{client}", settings["Authentication__Schemes__Bearer__ValidAudiences__0"]);
+        Assert.False(settings.ContainsKey("Cqrs__Http__AllowAnonymous"));
+    }
 }

@@ -48,6 +48,9 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   }
 }
 
+@description('App Service Authentication with Entra ID: clientId, openIdIssuer and allowedAudiences. Empty: none.')
+param authentication object = {}
+
 resource app 'Microsoft.Web/sites@2024-11-01' = {
   name: name
   location: location
@@ -94,6 +97,39 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
   resource settings 'config' = {
     name: 'appsettings'
     properties: appSettings
+  }
+
+  // Every request needs an Entra ID token; API callers without one get 401, never a login redirect. The
+  // platform then hands the app the caller as X-MS-CLIENT-PRINCIPAL and sets WEBSITE_AUTH_ENABLED.
+  resource auth 'config' = if (!empty(authentication)) {
+    name: 'authsettingsV2'
+    properties: {
+      platform: {
+        enabled: true
+      }
+      globalValidation: {
+        requireAuthentication: true
+        unauthenticatedClientAction: 'Return401'
+        excludedPaths: ['/api/health']
+      }
+      identityProviders: {
+        azureActiveDirectory: {
+          enabled: true
+          registration: {
+            clientId: authentication.?clientId
+            openIdIssuer: authentication.?openIdIssuer
+          }
+          validation: {
+            allowedAudiences: authentication.?allowedAudiences
+          }
+        }
+      }
+      login: {
+        tokenStore: {
+          enabled: false
+        }
+      }
+    }
   }
 
   // No publishing passwords: azd deploys with the signed-in identity.

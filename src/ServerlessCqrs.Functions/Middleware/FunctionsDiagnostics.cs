@@ -29,7 +29,7 @@ public static class FunctionsDiagnostics
         /// <summary>An invocation threw.</summary>
         public const int InvocationFaulted = 3000;
 
-        /// <summary>A request carried an App Service Authentication principal while that is off; it was ignored (once per instance).</summary>
-        public const int ClientPrincipalIgnored = 3001;
+        /// <summary>A request carried an App Service Authentication principal while that is off; it was ignored (once per instance). Authentication: 3100s.</summary>
+        public const int ClientPrincipalIgnored = 3100;
     }
 }

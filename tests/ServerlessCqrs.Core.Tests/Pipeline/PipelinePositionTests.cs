@@ -78,9 +78,9 @@ public sealed class PipelinePositionTests
     [Fact]
     public void APositionRelativeToAnUnknownStage_IsRefusedNamingTheStages()
     {
-        var refused = Assert.Throws<ArgumentException>(() => PipelinePosition.Before("Authorization"));
+        var refused = Assert.Throws<ArgumentException>(() => PipelinePosition.Before("Auditing"));
 
-        Assert.Contains("Telemetry, Logging, Validation, Caching, Resilience", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Telemetry, Logging, Authorization, Validation, Caching, Resilience", refused.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Records the span that is current when it runs.</summary>

@@ -19,6 +19,7 @@ internal static class EventFunctionsHost
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration[OpenApp.Setting] = "true";
         builder.Services.AddFakeLogging();
         // These tests compile the Service Bus trigger themselves, as a published build has it.
         builder.Services.AddFunctionsApp(builder.Configuration, serviceBusTriggerBuilt: true);

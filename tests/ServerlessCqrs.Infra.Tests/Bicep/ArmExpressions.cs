@@ -97,8 +97,11 @@ internal sealed class ArmExpressions(AzureStandIn azure, IReadOnlyDictionary<str
             ? value : throw new InvalidOperationException($"The snapshot left parameter {Text(args[0])} unevaluated and the test gave no value.")),
         "reference" => azure.Reference(Text(args[0])),
         "listkeys" => AzureStandIn.ListKeys(Text(args[0])),
+        "environment" => AzureStandIn.Environment(),
         "format" => JsonValue.Create(string.Format(CultureInfo.InvariantCulture, Text(args[0]), [.. args.Skip(1).Select(a => (object)Text(a))])),
         "concat" => JsonValue.Create(string.Concat(args.Select(Text))),
+        "union" => new JsonObject(args.OfType<JsonObject>().SelectMany(o => o).GroupBy(p => p.Key)
+            .Select(g => KeyValuePair.Create(g.Key, g.Last().Value?.DeepClone()))),
         "if" => Bool(args[0]) ? args[1] : args[2],
         "empty" => JsonValue.Create(args[0] switch { null => true, JsonObject o => o.Count == 0, JsonArray a => a.Count == 0, var v => Text(v).Length == 0 }),
         "not" => JsonValue.Create(!Bool(args[0])),

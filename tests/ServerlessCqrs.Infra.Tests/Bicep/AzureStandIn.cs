@@ -71,4 +71,11 @@ internal sealed class AzureStandIn(IReadOnlyDictionary<string, string> locations
     public static string StableGuid(string text) => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16)).ToString();
 
     private static string GuidOf(string purpose, string id) => StableGuid(purpose + ":" + id);
+
+    /// <summary><c>environment()</c>: the public Azure cloud, as a deployment there sees it.</summary>
+    public static JsonObject Environment() => new()
+    {
+        ["name"] = "AzureCloud",
+        ["authentication"] = new JsonObject { ["loginEndpoint"] = "https://login.microsoftonline.com/" },
+    };
 }

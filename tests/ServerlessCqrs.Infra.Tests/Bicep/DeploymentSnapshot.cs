@@ -41,6 +41,10 @@ internal sealed partial class DeploymentSnapshot
 
     public DeployedResource Single(string type) => Assert.Single(OfType(type));
 
+    /// <summary>The function app's configuration resource <paramref name="name"/> (<c>appsettings</c>, <c>authsettingsV2</c>).</summary>
+    public DeployedResource SiteConfig(string name) =>
+        Assert.Single(OfType("Microsoft.Web/sites/config"), r => r.Name.EndsWith("/" + name, StringComparison.Ordinal));
+
     /// <summary>
     /// The function app's settings as its processes see them: Key Vault references replaced by the
     /// secret's value, or left as written when the deployment creates no such secret (as the platform does).
@@ -49,7 +53,7 @@ internal sealed partial class DeploymentSnapshot
     {
         var secrets = OfType("Microsoft.KeyVault/vaults/secrets").ToDictionary(
             s => AzureStandIn.SecretUri(s.Name.Split('/')[0], s.Name.Split('/')[1]), s => s["properties.value"]!.GetValue<string>());
-        return Single("Microsoft.Web/sites/config").Properties!.AsObject().ToDictionary(
+        return SiteConfig("appsettings").Properties!.AsObject().ToDictionary(
             setting => setting.Key,
             setting => setting.Value!.GetValue<string>() is var value && KeyVaultReference().Match(value) is { Success: true } reference
                 && secrets.TryGetValue(reference.Groups["uri"].Value, out var secret) ? secret : setting.Value.GetValue<string>(),

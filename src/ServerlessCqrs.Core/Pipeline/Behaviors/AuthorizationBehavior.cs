@@ -1,18 +1,23 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ServerlessCqrs.Diagnostics;
+using ServerlessCqrs.Security;
 
 namespace ServerlessCqrs.Pipeline.Behaviors;
 
 /// <summary>
 /// Authorizes every command and query before it is validated or answered from the cache: the
-/// <c>[Authorize]</c> attributes on the message type (roles, policies), or the fallback policy when it
-/// declares none, evaluated by <see cref="IAuthorizationService"/> for the caller, with the message as the
+/// <c>[Authorize]</c> attributes on the message type (roles, policies), or
+/// <see cref="MessageAuthorizationOptions.DefaultPolicy"/> when it declares none, evaluated by <see cref="IAuthorizationService"/> for the caller, with the message as the
 /// resource. <c>[AllowAnonymous]</c> lets anyone through. An unauthenticated caller gets
 /// <see cref="ErrorKind.Unauthenticated"/>, an authenticated one <see cref="ErrorKind.Forbidden"/>.
 /// </summary>
 internal sealed partial class AuthorizationBehavior<TMessage, TResponse>(
-    IAuthorizationService authorization, IAuthorizationPolicyProvider policies, ILogger<AuthorizationBehavior<TMessage, TResponse>> logger)
+    IAuthorizationService authorization,
+    IAuthorizationPolicyProvider policies,
+    IOptions<MessageAuthorizationOptions> options,
+    ILogger<AuthorizationBehavior<TMessage, TResponse>> logger)
     : IMessageBehavior<TMessage, TResponse>
     where TMessage : notnull
     where TResponse : IMessageResult<TResponse>
@@ -32,7 +37,7 @@ internal sealed partial class AuthorizationBehavior<TMessage, TResponse>(
 
         // Combined per call, as ASP.NET Core does: a policy provider may answer differently over time.
         var policy = await AuthorizationPolicy.CombineAsync(policies, s_authorizeData).ConfigureAwait(false)
-            ?? await policies.GetFallbackPolicyAsync().ConfigureAwait(false);
+            ?? options.Value.DefaultPolicy;
         if (policy is null)
         {
             return await next(message, context, cancellationToken).ConfigureAwait(false);
