@@ -1,0 +1,60 @@
+using ServerlessCqrs.Testing.Security;
+
+namespace ServerlessCqrs.IntegrationTests.Security;
+
+/// <summary>The LocalHost with bearer tokens configured: every message × every kind of caller, cache isolation, bad ids.</summary>
+public sealed class LocalHostSecurityTests(SecuredLocalHost host) : IClassFixture<SecuredLocalHost>
+{
+    public static IEnumerable<object[]> Cases() => SecurityMatrix.Cases();
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public Task EachMessage_AnswersEachCaller_AsDocumented(string message, string caller) =>
+        SecurityMatrix.RunAsync(host.SendAsync, Started().Runs, message, caller);
+
+    [Fact]
+    public async Task ACachedAnswer_IsNeverServedToAnotherTenant_OrAnotherUser()
+    {
+        Started();
+        var alice = TestTokens.For("alice-cache", SecurityMatrix.Tenant);
+        var created = await host.SendAsync(new ApiCall("POST", "/api/commands/CreateOrder", """{"lines":[{"sku":"A-1","quantity":1,"unitPrice":5}]}""", alice));
+        var orderId = created.Json.GetProperty("orderId").GetString();
+        var get = new ApiCall("GET", $"/api/queries/GetOrder?orderId={orderId}", Bearer: alice);
+        var list = new ApiCall("GET", "/api/queries/ListOrders?customerId=alice-cache", Bearer: alice);
+        Assert.Equal(200, (await host.SendAsync(get)).Status);
+        await Eventually.HoldsAsync(async () => (await host.SendAsync(list)).Json.GetProperty("items").GetArrayLength() == 1, "alice's list shows her order");
+        var getsBefore = host.Runs.Of("GetOrder");
+
+        var carol = TestTokens.For("carol", SecurityMatrix.OtherTenant, TestTokens.AdminRole);
+        Assert.Equal(404, (await host.SendAsync(get with { Bearer = carol })).Status);
+        Assert.Equal(0, (await host.SendAsync(list with { Bearer = carol })).Json.GetProperty("items").GetArrayLength());
+        Assert.Equal(403, (await host.SendAsync(get with { Bearer = TestTokens.For("bob", SecurityMatrix.Tenant) })).Status);
+        Assert.Equal(getsBefore + 2, host.Runs.Of("GetOrder"));
+    }
+
+    [Theory]
+    [InlineData("a%2Fb")]
+    [InlineData("a%5Cb")]
+    [InlineData("a%23b")]
+    [InlineData("a%3Fb")]
+    [InlineData("a%7Cb")]
+    [InlineData("a%0Ab")]
+    public async Task AnIdNoStoreCanHold_IsA400(string orderId)
+    {
+        Started();
+        var admin = TestTokens.For("dana", SecurityMatrix.Tenant, TestTokens.AdminRole);
+        var get = await host.SendAsync(new ApiCall("GET", $"/api/queries/GetOrder?orderId={orderId}", Bearer: admin));
+        var confirm = await host.SendAsync(new ApiCall("POST", "/api/commands/ConfirmOrder",
+            $$"""{"orderId":"{{Uri.UnescapeDataString(orderId).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}}"}""", admin));
+
+        Assert.Equal((400, 400), (get.Status, confirm.Status));
+        Assert.Contains("orderId", get.Body, StringComparison.Ordinal);
+    }
+
+    private SecuredLocalHost Started()
+    {
+        // The first client starts the host, which composes its services (and so the handler-run counter).
+        host.CreateClient().Dispose();
+        return host;
+    }
+}
