@@ -58,7 +58,7 @@ public sealed class ErrorResponseTests(LocalHostFactory factory) : IClassFixture
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         var errors = problem.GetProperty("errors");
         Assert.Equal(["customerId", "lines[0].quantity", "lines[0].unitPrice"], errors.EnumerateObject().Select(e => e.Name).Order());
-        Assert.Equal("The customerId field is required.", errors.GetProperty("customerId")[0].GetString());
+        Assert.Equal("The field customerId must be a string with a minimum length of 1 and a maximum length of 64.", errors.GetProperty("customerId")[0].GetString());
     }
 
     [Fact]

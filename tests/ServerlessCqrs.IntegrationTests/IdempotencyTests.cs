@@ -1,4 +1,5 @@
 using System.Net;
+using ServerlessCqrs.Testing.Security;
 
 namespace ServerlessCqrs.IntegrationTests;
 
@@ -48,14 +49,15 @@ public sealed class IdempotencyTests(LocalHostFactory factory) : IClassFixture<L
     [Fact]
     public async Task SameKey_FromTwoUsers_IsTwoRequests()
     {
-        using var client = factory.CreateClient();
+        await using var secured = LocalHostFactory.With(TestTokens.Settings.ToDictionary(s => s.Key, s => s.Value!));
+        using var client = secured.CreateClient();
         var key = Guid.NewGuid().ToString();
         var customer = "idem-" + Guid.NewGuid().ToString("N");
 
         async Task<HttpResponseMessage> AsUserAsync(string user)
         {
             var request = CreateOrder(key, customer);
-            request.Headers.Add("X-MS-CLIENT-PRINCIPAL-ID", user);
+            request.Headers.Authorization = new("Bearer", TestTokens.For(user, "t1", TestTokens.AdminRole));
             return await client.SendAsync(request);
         }
 
