@@ -27,17 +27,27 @@ internal sealed partial class AuthorizationBehavior<TMessage, TResponse>(
 
     private static readonly bool s_allowAnonymous = typeof(TMessage).GetCustomAttributes(inherit: true).OfType<IAllowAnonymous>().Any();
 
-    public async ValueTask<TResponse> HandleAsync(
+    private readonly AuthorizationPolicy? _defaultPolicy = options.Value.DefaultPolicy;
+
+    public ValueTask<TResponse> HandleAsync(
         TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (s_allowAnonymous)
+        // A message with nothing to check (anonymous, or no attribute and no default policy) passes straight through.
+        if (s_allowAnonymous || s_authorizeData.Length == 0 && _defaultPolicy is null)
         {
-            return await next(message, context, cancellationToken).ConfigureAwait(false);
+            return next(message, context, cancellationToken);
         }
 
-        // Combined per call, as ASP.NET Core does: a policy provider may answer differently over time.
-        var policy = await AuthorizationPolicy.CombineAsync(policies, s_authorizeData).ConfigureAwait(false)
-            ?? options.Value.DefaultPolicy;
+        return AuthorizeAsync(message, context, next, cancellationToken);
+    }
+
+    private async ValueTask<TResponse> AuthorizeAsync(
+        TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        // Attributes are combined per call, as ASP.NET Core does: a policy provider may answer differently over time.
+        var policy = s_authorizeData.Length == 0
+            ? _defaultPolicy
+            : await AuthorizationPolicy.CombineAsync(policies, s_authorizeData).ConfigureAwait(false) ?? _defaultPolicy;
         if (policy is null)
         {
             return await next(message, context, cancellationToken).ConfigureAwait(false);
