@@ -29,18 +29,20 @@ public static class Problems
     public static HttpOutcome For(Error error, HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(error);
+        if (error.Kind == ErrorKind.Unauthenticated)
+        {
+            return Unauthenticated(httpContext, error.Message);
+        }
+
         var status = error.Kind switch
         {
             ErrorKind.Validation => StatusCodes.Status400BadRequest,
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict or ErrorKind.Concurrency => StatusCodes.Status409Conflict,
-            ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
-        return error.Kind == ErrorKind.Unauthenticated
-            ? Unauthenticated(httpContext, error.Message)
-            : Create(httpContext, status, error.Code, error.Message, error.Kind == ErrorKind.Validation ? error.Fields : null);
+        return Create(httpContext, status, error.Code, error.Message, error.Kind == ErrorKind.Validation ? error.Fields : null);
     }
 
     /// <summary>
