@@ -1,3 +1,4 @@
+using ServerlessCqrs.Orders.Domain;
 using ServerlessCqrs.Security;
 
 namespace ServerlessCqrs.Orders;
@@ -20,10 +21,16 @@ public static class OrderAccess
             || caller.User.IsInRole(AdminRole);
     }
 
-    /// <summary>The customer a request names, or the caller itself when it names none and is a user.</summary>
-    public static string? CustomerFor(MessageCaller caller, string? requested)
+    /// <summary>
+    /// The customer a request acts for: the one it names, or the caller itself when it names none and is a
+    /// user. Fails when there is none (400) or the caller may not act for it (403).
+    /// </summary>
+    public static Result<string> CustomerFor(MessageCaller caller, string? requested)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return string.IsNullOrEmpty(requested) && caller is { IsAuthenticated: true, IsService: false } ? caller.UserId : requested;
+        var customerId = string.IsNullOrEmpty(requested) && caller is { IsAuthenticated: true, IsService: false } ? caller.UserId : requested;
+        return customerId is null ? OrderErrors.CustomerRequired()
+            : !MayActFor(caller, customerId) ? OrderErrors.NotYours(customerId)
+            : customerId;
     }
 }

@@ -8,15 +8,10 @@ internal sealed class CreateOrderHandler(IOrderStore orders, TimeProvider timePr
 {
     public async ValueTask<Result<CreateOrderResult>> HandleAsync(CreateOrder command, CancellationToken cancellationToken)
     {
-        var caller = MessageCaller.Current;
-        if (OrderAccess.CustomerFor(caller, command.CustomerId) is not { } customerId)
+        var customer = OrderAccess.CustomerFor(MessageCaller.Current, command.CustomerId);
+        if (!customer.TryGetValue(out var customerId))
         {
-            return OrderErrors.CustomerRequired();
-        }
-
-        if (!OrderAccess.MayActFor(caller, customerId))
-        {
-            return OrderErrors.NotYours(customerId);
+            return customer.Error!;
         }
 
         var now = timeProvider.GetUtcNow();

@@ -1,4 +1,3 @@
-using ServerlessCqrs.Orders.Domain;
 using ServerlessCqrs.Orders.Storage;
 using ServerlessCqrs.Security;
 
@@ -8,15 +7,10 @@ internal sealed class ListOrdersHandler(IOrderSummaryStore summaries) : IQueryHa
 {
     public async ValueTask<Result<OrderList>> HandleAsync(ListOrders query, CancellationToken cancellationToken)
     {
-        var caller = MessageCaller.Current;
-        if (OrderAccess.CustomerFor(caller, query.CustomerId) is not { } customerId)
+        var customer = OrderAccess.CustomerFor(MessageCaller.Current, query.CustomerId);
+        if (!customer.TryGetValue(out var customerId))
         {
-            return OrderErrors.CustomerRequired();
-        }
-
-        if (!OrderAccess.MayActFor(caller, customerId))
-        {
-            return OrderErrors.NotYours(customerId);
+            return customer.Error!;
         }
 
         var rows = await summaries.ListByCustomerAsync(customerId, query.Limit, cancellationToken).ConfigureAwait(false);
