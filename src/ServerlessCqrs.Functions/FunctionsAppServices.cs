@@ -1,14 +1,14 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessCqrs.Azure;
-using Microsoft.AspNetCore.Authentication;
 using ServerlessCqrs.Functions.Middleware;
 using ServerlessCqrs.Functions.Security;
 using ServerlessCqrs.Http;
-using ServerlessCqrs.Http.Security;
 using ServerlessCqrs.Orders;
+using ServerlessCqrs.Security;
 
 namespace ServerlessCqrs.Functions;
 

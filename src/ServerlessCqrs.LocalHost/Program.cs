@@ -1,8 +1,8 @@
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 using ServerlessCqrs.Http;
-using ServerlessCqrs.Http.Security;
 using ServerlessCqrs.Orders;
+using ServerlessCqrs.Security;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 

@@ -20,7 +20,4 @@ public static class CallerClaimTypes
 
     /// <summary>The roles of Entra ID tokens (app roles) and of <c>cqrs-ops token</c>.</summary>
     public const string Roles = "roles";
-
-    /// <summary>The tenant claim of the service identity.</summary>
-    public const string ServiceTenant = Tenant;
 }

@@ -87,7 +87,7 @@ public sealed class MessageCaller
     public static MessageCaller ForService(string? tenantId, string? onBehalfOfUserId)
     {
         var tenant = TenantIds.OrDefault(tenantId);
-        List<Claim> claims = [new(CallerKindClaimType, ServiceClaimValue), new(CallerClaimTypes.ServiceTenant, tenant)];
+        List<Claim> claims = [new(CallerKindClaimType, ServiceClaimValue), new(CallerClaimTypes.Tenant, tenant)];
         if (onBehalfOfUserId is not null)
         {
             claims.Add(new(OnBehalfOfClaimType, onBehalfOfUserId));

@@ -14,8 +14,6 @@ namespace ServerlessCqrs.Ops.Tokens;
 /// </summary>
 internal static class DevelopmentTokens
 {
-    public const string SectionName = "Authentication:Schemes:Bearer";
-
     /// <summary>What the token says about its holder.</summary>
     public sealed record Request(string Subject, string? Tenant, IReadOnlyList<string> Roles, TimeSpan Lifetime);
 
@@ -25,14 +23,14 @@ internal static class DevelopmentTokens
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(request);
-        var section = configuration.GetSection(SectionName);
+        var section = configuration.GetSection(BearerSettings.SectionName);
         var issuer = First(section, "ValidIssuer", "ValidIssuers")
-            ?? throw new OpsException($"Set {SectionName}:ValidIssuer (environment: Authentication__Schemes__Bearer__ValidIssuer) to the issuer tokens come from.");
+            ?? throw new OpsException($"Set {BearerSettings.SectionName}:ValidIssuer (environment: Authentication__Schemes__Bearer__ValidIssuer) to the issuer tokens come from.");
         var audience = First(section, "ValidAudience", "ValidAudiences")
-            ?? throw new OpsException($"Set {SectionName}:ValidAudiences:0 (environment: Authentication__Schemes__Bearer__ValidAudiences__0) to the app's audience.");
+            ?? throw new OpsException($"Set {BearerSettings.SectionName}:ValidAudiences:0 (environment: Authentication__Schemes__Bearer__ValidAudiences__0) to the app's audience.");
         var key = section.GetSection("SigningKeys").GetChildren()
             .FirstOrDefault(k => string.Equals(k["Issuer"], issuer, StringComparison.Ordinal))?["Value"]
-            ?? throw new OpsException($"{SectionName}:SigningKeys has no key whose Issuer is '{issuer}'.");
+            ?? throw new OpsException($"{BearerSettings.SectionName}:SigningKeys has no key whose Issuer is '{issuer}'.");
         byte[] keyBytes;
         try
         {
