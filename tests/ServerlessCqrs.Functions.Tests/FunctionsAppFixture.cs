@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using ServerlessCqrs.Functions.Http;
@@ -41,21 +40,15 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
         Func<TFunctions, HttpRequest, Task<IResult>> function, string method, string? body = null, string query = "")
     {
         ArgumentNullException.ThrowIfNull(function);
-        await using var scope = Services.CreateAsyncScope();
-        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        http.Request.Method = method;
-        http.Request.QueryString = new QueryString(query);
-        if (body is not null)
+        var (response, text) = await HttpFunctionInvocation.InvokeAsync(Services, function, request =>
         {
-            http.Request.ContentType = "application/json";
-            http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        }
-
-        using var response = new MemoryStream();
-        http.Response.Body = response;
-        var functions = ActivatorUtilities.CreateInstance<TFunctions>(scope.ServiceProvider);
-        var result = await function(functions, http.Request);
-        await result.ExecuteAsync(http);
-        return (http.Response.StatusCode, Encoding.UTF8.GetString(response.ToArray()));
+            request.Method = method;
+            request.QueryString = new QueryString(query);
+            if (body is not null)
+            {
+                request.WithJson(body);
+            }
+        });
+        return (response.StatusCode, text);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -39,38 +38,32 @@ public sealed class SecuredFunctionsApp : IAsyncDisposable
     public async Task<ApiAnswer> SendAsync(ApiCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        await using var scope = _host.Services.CreateAsyncScope();
-        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         var path = call.Path.Split('?', 2);
-        http.Request.Method = call.Method;
-        http.Request.Path = path[0];
-        http.Request.QueryString = new QueryString(path.Length > 1 ? "?" + path[1] : "");
-        if (call.Body is not null)
-        {
-            http.Request.ContentType = "application/json";
-            http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(call.Body));
-        }
-
-        if (call.Bearer is not null)
-        {
-            http.Request.Headers.Authorization = "Bearer " + call.Bearer;
-        }
-
-        foreach (var (header, value) in call.Headers ?? new Dictionary<string, string>())
-        {
-            http.Request.Headers[header] = value;
-        }
-
-        using var response = new MemoryStream();
-        http.Response.Body = response;
-        var functions = ActivatorUtilities.CreateInstance<HttpFunctions>(scope.ServiceProvider);
         var name = path[0][(path[0].LastIndexOf('/') + 1)..];
-        var result = path[0].StartsWith("/api/commands/", StringComparison.Ordinal)
-            ? await functions.SendCommandAsync(http.Request, name)
-            : await functions.RunQueryAsync(http.Request, name);
-        await result.ExecuteAsync(http);
-        return new ApiAnswer(http.Response.StatusCode, http.Response.ContentType, Encoding.UTF8.GetString(response.ToArray()),
-            http.Response.Headers.WWWAuthenticate.FirstOrDefault());
+        Func<HttpFunctions, HttpRequest, Task<IResult>> function = path[0].StartsWith("/api/commands/", StringComparison.Ordinal)
+            ? (f, r) => f.SendCommandAsync(r, name)
+            : (f, r) => f.RunQueryAsync(r, name);
+        var (response, body) = await HttpFunctionInvocation.InvokeAsync(_host.Services, function, request =>
+        {
+            request.Method = call.Method;
+            request.Path = path[0];
+            request.QueryString = new QueryString(path.Length > 1 ? "?" + path[1] : "");
+            if (call.Body is not null)
+            {
+                request.WithJson(call.Body);
+            }
+
+            if (call.Bearer is not null)
+            {
+                request.Headers.Authorization = "Bearer " + call.Bearer;
+            }
+
+            foreach (var (header, value) in call.Headers ?? new Dictionary<string, string>())
+            {
+                request.Headers[header] = value;
+            }
+        });
+        return new ApiAnswer(response.StatusCode, response.ContentType, body, response.Headers.WWWAuthenticate.FirstOrDefault());
     }
 
     public async ValueTask DisposeAsync()
