@@ -20,8 +20,7 @@ public class DispatchBenchmarks
     private readonly MediatorLookup _mediatorLookup = new(21);
     private readonly AddHandler _addHandler = new();
     private readonly LookupHandler _lookupHandler = new();
-    private ServiceProvider _bare = null!;
-    private ServiceProvider _defaults = null!;
+    private KernelPair _kernels = null!;
     private ServiceProvider _mediatorServices = null!;
     private IMessageBus _bareBus = null!;
     private IMessageBus _defaultBus = null!;
@@ -30,10 +29,9 @@ public class DispatchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _bare = Kernel(enableDefaultBehaviors: false);
-        _defaults = Kernel(enableDefaultBehaviors: true);
-        _bareBus = _bare.CreateScope().ServiceProvider.GetRequiredService<IMessageBus>();
-        _defaultBus = _defaults.CreateScope().ServiceProvider.GetRequiredService<IMessageBus>();
+        _kernels = new KernelPair(cqrs => cqrs.AddHandler<AddHandler>().AddHandler<LookupHandler>());
+        _bareBus = _kernels.BareBus;
+        _defaultBus = _kernels.DefaultBus;
 
         var mediatorServices = new ServiceCollection();
         mediatorServices.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Singleton);
@@ -44,8 +42,7 @@ public class DispatchBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _bare.Dispose();
-        _defaults.Dispose();
+        _kernels.Dispose();
         _mediatorServices.Dispose();
     }
 
@@ -72,18 +69,4 @@ public class DispatchBenchmarks
 
     [Benchmark, BenchmarkCategory("Query")]
     public ValueTask<int> Query_Mediator() => _mediator.Send(_mediatorLookup);
-
-    private static ServiceProvider Kernel(bool enableDefaultBehaviors)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddServerlessCqrs(o =>
-            {
-                o.EnableDefaultBehaviors = enableDefaultBehaviors;
-                o.HandlerLifetime = ServiceLifetime.Singleton; // as Mediator's are configured above
-            })
-            .AddHandler<AddHandler>()
-            .AddHandler<LookupHandler>();
-        return services.BuildServiceProvider();
-    }
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ServerlessCqrs.Benchmarks;
 
@@ -23,26 +22,20 @@ public class ValidationBenchmarks
         Lines = [new() { Sku = "A-1", Quantity = 2 }, new() { Sku = "", Quantity = 0 }],
     };
 
-    private ServiceProvider _bare = null!;
-    private ServiceProvider _defaults = null!;
+    private KernelPair _kernels = null!;
     private IMessageBus _bareBus = null!;
     private IMessageBus _defaultBus = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _bare = Kernel(enableDefaultBehaviors: false);
-        _defaults = Kernel(enableDefaultBehaviors: true);
-        _bareBus = _bare.CreateScope().ServiceProvider.GetRequiredService<IMessageBus>();
-        _defaultBus = _defaults.CreateScope().ServiceProvider.GetRequiredService<IMessageBus>();
+        _kernels = new KernelPair(cqrs => cqrs.AddHandler<PlaceOrderHandler>());
+        _bareBus = _kernels.BareBus;
+        _defaultBus = _kernels.DefaultBus;
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _bare.Dispose();
-        _defaults.Dispose();
-    }
+    public void Cleanup() => _kernels.Dispose();
 
     [Benchmark(Baseline = true)]
     public async ValueTask<bool> Valid_NoBehaviors() => (await _bareBus.SendAsync(_valid)).IsSuccess;
@@ -52,19 +45,6 @@ public class ValidationBenchmarks
 
     [Benchmark]
     public async ValueTask<bool> Invalid_DefaultBehaviors() => (await _defaultBus.SendAsync(_invalid)).IsSuccess;
-
-    private static ServiceProvider Kernel(bool enableDefaultBehaviors)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddServerlessCqrs(o =>
-            {
-                o.EnableDefaultBehaviors = enableDefaultBehaviors;
-                o.HandlerLifetime = ServiceLifetime.Singleton;
-            })
-            .AddHandler<PlaceOrderHandler>();
-        return services.BuildServiceProvider();
-    }
 }
 
 /// <summary>A command shaped like CreateOrder.</summary>
