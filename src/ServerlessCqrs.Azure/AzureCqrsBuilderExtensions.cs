@@ -25,7 +25,7 @@ public static class AzureCqrsBuilderExtensions
     /// <summary>
     /// Adds Table Storage as a store <see cref="CqrsBuilder.StoreKey"/> can name (<c>TableStorage</c>: aggregates with
     /// their outbox, read models, the handler ledger and idempotency keys), and Storage Queue and
-    /// Service Bus as transports <c>Cqrs:Events:Transport</c> can name (<c>StorageQueue</c>,
+    /// Service Bus as transports <see cref="CqrsBuilder.TransportKey"/> can name (<c>StorageQueue</c>,
     /// <c>ServiceBus</c>, each with its dead letters). Choose with
     /// <see cref="CqrsBuilder.UseConfiguredAdapters"/>, or use the overload that does.
     /// </summary>
