@@ -48,11 +48,11 @@ internal sealed class QueryCacheKeys(MessageDescriptor query)
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
         var writer = t_writer ??= new Utf8JsonWriter(buffer);
         buffer.ResetWrittenCount();
-        WriteTenant(buffer, IsTenantScoped ? tenantId : null);
+        WriteId(buffer, IsTenantScoped ? tenantId : null);
         if (userId is not null)
         {
             buffer.Write("u:"u8);
-            WriteTenant(buffer, userId);
+            WriteId(buffer, userId);
         }
 
         writer.Reset(buffer);
@@ -82,7 +82,7 @@ internal sealed class QueryCacheKeys(MessageDescriptor query)
     public static string Tag(string tag, string? tenant = null)
     {
         var buffer = new ArrayBufferWriter<byte>(64);
-        WriteTenant(buffer, tenant);
+        WriteId(buffer, tenant);
         Encoding.UTF8.GetBytes(tag, buffer);
         Span<char> hash = stackalloc char[HashChars];
         Hash(buffer.WrittenSpan, hash);
@@ -90,11 +90,11 @@ internal sealed class QueryCacheKeys(MessageDescriptor query)
     }
 
     /// <summary>The id and a NUL (which neither an id nor JSON holds), so no tenant's or user's text can pose as another's.</summary>
-    private static void WriteTenant(ArrayBufferWriter<byte> buffer, string? tenant)
+    private static void WriteId(ArrayBufferWriter<byte> buffer, string? id)
     {
-        if (tenant is not null)
+        if (id is not null)
         {
-            Encoding.UTF8.GetBytes(tenant, buffer);
+            Encoding.UTF8.GetBytes(id, buffer);
             buffer.Write([(byte)0]);
         }
     }
