@@ -43,6 +43,7 @@ public sealed partial class CqrsHttpEdge
         IIdempotencyStore idempotency,
         HealthCheckService health,
         CallerAuthentication authentication,
+        IOptions<MessageAuthorizationOptions> authorization,
         IOptions<CqrsHttpOptions> options,
         ILoggerFactory loggerFactory)
     {
@@ -57,7 +58,8 @@ public sealed partial class CqrsHttpEdge
         _options = options.Value;
         _queryBinders = registry.Messages.Where(m => m.Kind == MessageKind.Query)
             .ToFrozenDictionary(m => m.Name, m => new QueryStringBinder(m), StringComparer.OrdinalIgnoreCase);
-        _catalog = CatalogDocument.Build(registry);
+        ArgumentNullException.ThrowIfNull(authorization);
+        _catalog = CatalogDocument.Build(registry, defaultNeedsAuthentication: authorization.Value.DefaultPolicy is not null);
     }
 
     /// <summary><c>POST /api/commands/{name}</c>, honouring <c>Idempotency-Key</c>.</summary>

@@ -4,37 +4,49 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using ServerlessCqrs.Registry;
+using ServerlessCqrs.Security;
 
 namespace ServerlessCqrs.Http.Catalog;
 
 /// <summary>
-/// <c>GET /api/catalog</c>: every command and query with its route and JSON fields (name, type,
-/// whether required, nested fields and enum values), and every event with its version. Built once
+/// <c>GET /api/catalog</c>: every command and query with its route, who may send it and its JSON fields
+/// (name, type, whether required, nested fields and enum values), and every event with its version. Built once
 /// from the same JSON contracts the edge binds with, so it cannot disagree with them.
 /// </summary>
 internal static class CatalogDocument
 {
     private const int MaxDepth = 8;
 
-    public static byte[] Build(MessageRegistry registry)
+    /// <param name="registry">The messages.</param>
+    /// <param name="defaultNeedsAuthentication">Whether a message that declares nothing needs an authenticated caller (a default policy is set).</param>
+    public static byte[] Build(MessageRegistry registry, bool defaultNeedsAuthentication)
     {
         var messages = registry.Messages.ToList();
         var document = new JsonObject
         {
-            ["commands"] = new JsonArray([.. messages.Where(m => m.Kind == MessageKind.Command).Select(m => (JsonNode)Describe(m, "POST", "commands"))]),
-            ["queries"] = new JsonArray([.. messages.Where(m => m.Kind == MessageKind.Query).Select(m => (JsonNode)Describe(m, "GET, POST", "queries"))]),
+            ["commands"] = new JsonArray([.. messages.Where(m => m.Kind == MessageKind.Command).Select(m => (JsonNode)Describe(m, "POST", "commands", defaultNeedsAuthentication))]),
+            ["queries"] = new JsonArray([.. messages.Where(m => m.Kind == MessageKind.Query).Select(m => (JsonNode)Describe(m, "GET, POST", "queries", defaultNeedsAuthentication))]),
             ["events"] = new JsonArray([.. messages.Where(m => m.Kind == MessageKind.Event)
                 .Select(m => (JsonNode)new JsonObject { ["name"] = m.Name, ["version"] = m.Version, ["fields"] = Fields(m.JsonTypeInfo, 0) })]),
         };
         return JsonSerializer.SerializeToUtf8Bytes(document);
     }
 
-    private static JsonObject Describe(MessageDescriptor message, string methods, string route) => new JsonObject
+    private static JsonObject Describe(MessageDescriptor message, string methods, string route, bool defaultNeedsAuthentication) => new JsonObject
     {
         ["name"] = message.Name,
         ["methods"] = methods,
         ["route"] = $"/api/{route}/{message.Name}",
+        ["authorization"] = Authorization(MessageAuthorizationData.Of(message.MessageType), defaultNeedsAuthentication),
         ["fields"] = Fields(message.JsonTypeInfo, 0),
+    };
+
+    /// <summary><c>{"authenticated": bool, "roles": [...], "policies": [...]}</c>: what a caller needs.</summary>
+    private static JsonObject Authorization(MessageAuthorizationData declared, bool defaultNeedsAuthentication) => new()
+    {
+        ["authenticated"] = !declared.AllowAnonymous && (declared.Authorize.Count > 0 || defaultNeedsAuthentication),
+        ["roles"] = new JsonArray([.. declared.AllowAnonymous ? [] : declared.Roles.Select(r => (JsonNode)r)]),
+        ["policies"] = new JsonArray([.. declared.AllowAnonymous ? [] : declared.Policies.Select(p => (JsonNode)p)]),
     };
 
     private static JsonArray Fields(JsonTypeInfo type, int depth) =>

@@ -32,6 +32,18 @@ public sealed class LocalHostSecurityTests(SecuredLocalHost host) : IClassFixtur
         Assert.Equal(getsBefore + 2, host.Runs.Of("GetOrder"));
     }
 
+    [Fact]
+    public async Task TheCatalog_SaysEachMessageNeedsAnAuthenticatedCaller()
+    {
+        Started();
+        var catalog = (await host.SendAsync(new ApiCall("GET", "/api/catalog"))).Json;
+
+        var messages = catalog.GetProperty("commands").EnumerateArray().Concat(catalog.GetProperty("queries").EnumerateArray()).ToList();
+        Assert.Equal(SecurityMatrix.Messages.Order(), messages.Select(m => m.GetProperty("name").GetString()).Order());
+        Assert.All(messages, m => Assert.True(m.GetProperty("authorization").GetProperty("authenticated").GetBoolean()));
+        Assert.All(messages, m => Assert.Equal(0, m.GetProperty("authorization").GetProperty("roles").GetArrayLength()));
+    }
+
     [Theory]
     [InlineData("a%2Fb")]
     [InlineData("a%5Cb")]

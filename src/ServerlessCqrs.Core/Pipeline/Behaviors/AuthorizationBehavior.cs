@@ -22,10 +22,7 @@ internal sealed partial class AuthorizationBehavior<TMessage, TResponse>(
     where TMessage : notnull
     where TResponse : IMessageResult<TResponse>
 {
-    private static readonly IAuthorizeData[] s_authorizeData =
-        [.. typeof(TMessage).GetCustomAttributes(inherit: true).OfType<IAuthorizeData>()];
-
-    private static readonly bool s_allowAnonymous = typeof(TMessage).GetCustomAttributes(inherit: true).OfType<IAllowAnonymous>().Any();
+    private static readonly MessageAuthorizationData s_declared = MessageAuthorizationData.Of<TMessage>();
 
     private readonly AuthorizationPolicy? _defaultPolicy = options.Value.DefaultPolicy;
 
@@ -33,7 +30,7 @@ internal sealed partial class AuthorizationBehavior<TMessage, TResponse>(
         TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         // A message with nothing to check (anonymous, or no attribute and no default policy) passes straight through.
-        if (s_allowAnonymous || s_authorizeData.Length == 0 && _defaultPolicy is null)
+        if (s_declared.AllowAnonymous || s_declared.Authorize.Count == 0 && _defaultPolicy is null)
         {
             return next(message, context, cancellationToken);
         }
@@ -45,9 +42,9 @@ internal sealed partial class AuthorizationBehavior<TMessage, TResponse>(
         TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         // Attributes are combined per call, as ASP.NET Core does: a policy provider may answer differently over time.
-        var policy = s_authorizeData.Length == 0
+        var policy = s_declared.Authorize.Count == 0
             ? _defaultPolicy
-            : await AuthorizationPolicy.CombineAsync(policies, s_authorizeData).ConfigureAwait(false) ?? _defaultPolicy;
+            : await AuthorizationPolicy.CombineAsync(policies, s_declared.Authorize).ConfigureAwait(false) ?? _defaultPolicy;
         if (policy is null)
         {
             return await next(message, context, cancellationToken).ConfigureAwait(false);
