@@ -31,7 +31,8 @@ internal sealed class TableStateStore
     public async ValueTask<TableEntity?> FindAsync(string streamId, CancellationToken cancellationToken)
     {
         var table = await _tables.GetAsync(_options.Value.StateTable, cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(streamId, StateRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Checked(streamId, "The stream"), StateRowKey, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
         return row.HasValue ? row.Value : null;
     }
 
@@ -56,7 +57,7 @@ internal sealed class TableStateStore
             throw new ArgumentException("A transaction holds 100 rows: the state and at most 99 events.", nameof(events));
         }
 
-        state.PartitionKey = streamId;
+        state.PartitionKey = TableKeys.Checked(streamId, "The stream");
         state.RowKey = StateRowKey;
         List<TableTransactionAction> actions =
         [

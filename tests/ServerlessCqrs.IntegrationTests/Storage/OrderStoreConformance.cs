@@ -34,7 +34,7 @@ public abstract class OrderStoreConformance : IDisposable
 
     private RecordingTransport Transport { get; } = new();
 
-    private IOrderStore Orders => _services.GetRequiredService<IOrderStore>();
+    protected IOrderStore Orders => _services.GetRequiredService<IOrderStore>();
 
     private IOrderSummaryStore Summaries => _services.GetRequiredService<IOrderSummaryStore>();
 
@@ -193,4 +193,14 @@ public abstract class OrderStoreConformance : IDisposable
 public sealed class InMemoryOrderStoreConformance(AzuriteFixture azurite) : OrderStoreConformance(azurite, "InMemory");
 
 [Collection(AzuriteCollection.Name)]
-public sealed class TableOrderStoreConformance(AzuriteFixture azurite) : OrderStoreConformance(azurite, "TableStorage");
+public sealed class TableOrderStoreConformance(AzuriteFixture azurite) : OrderStoreConformance(azurite, "TableStorage")
+{
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("a\\b")]
+    [InlineData("a#b")]
+    [InlineData("a?b")]
+    [InlineData("a\nb")]
+    public async Task AnIdTableStorageCannotHold_IsRefusedBeforeAnyRequest(string orderId) =>
+        await Assert.ThrowsAsync<ArgumentException>(() => Orders.FindAsync(orderId, default).AsTask());
+}
