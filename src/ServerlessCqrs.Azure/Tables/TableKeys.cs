@@ -4,8 +4,8 @@ namespace ServerlessCqrs.Azure.Tables;
 
 /// <summary>
 /// What a PartitionKey or RowKey may hold: no <c>/</c>, <c>\</c>, <c>#</c>, <c>?</c> or control characters,
-/// at most 1 KiB. A key that breaks this is refused before a request is sent: the service (or Azurite) would
-/// answer it only after the SDK's retries, seconds later.
+/// at most 1 KiB, which is 512 UTF-16 characters. A key that breaks this is refused before a request is sent:
+/// the service (or Azurite) would answer it only after the SDK's retries, seconds later.
 /// </summary>
 internal static class TableKeys
 {

@@ -13,14 +13,17 @@ namespace ServerlessCqrs;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, AllowMultiple = false)]
 public sealed class ResourceIdAttribute : ValidationAttribute
 {
-    /// <summary>The longest id: Table Storage keys hold 1 KiB.</summary>
-    public const int MaxLength = 512;
+    /// <summary>
+    /// The longest id: a Table Storage key holds 512 UTF-16 characters, and a tenant's key is its id (up to
+    /// <see cref="Security.TenantIds.MaxLength"/>), a separator and this.
+    /// </summary>
+    public const int MaxLength = 400;
 
     private static readonly SearchValues<char> Refused = SearchValues.Create("/\\#?|");
 
     /// <summary>Creates the rule with its message.</summary>
     public ResourceIdAttribute()
-        : base("The field {0} must be an id of at most 512 characters without /, \\, #, ?, | or control characters.")
+        : base($"The field {{0}} must be an id of at most {MaxLength} characters without /, \\, #, ?, | or control characters.")
     {
     }
 

@@ -6,6 +6,7 @@ using ServerlessCqrs.Orders;
 using ServerlessCqrs.Orders.Domain;
 using ServerlessCqrs.Orders.Storage;
 using ServerlessCqrs.Outbox;
+using ServerlessCqrs.Security;
 
 namespace ServerlessCqrs.IntegrationTests.Storage;
 
@@ -203,4 +204,14 @@ public sealed class TableOrderStoreConformance(AzuriteFixture azurite) : OrderSt
     [InlineData("a\nb")]
     public async Task AnIdTableStorageCannotHold_IsRefusedBeforeAnyRequest(string orderId) =>
         await Assert.ThrowsAsync<ArgumentException>(() => Orders.FindAsync(orderId, default).AsTask());
+
+    [Fact]
+    public async Task TheLongestResourceId_FitsWithinAnyTenant()
+    {
+        using var tenant = MessageCaller.Use(MessageCaller.ForService(new string('t', TenantIds.MaxLength), null));
+        var id = new string('x', ResourceIdAttribute.MaxLength);
+
+        Assert.True((await Orders.SaveAsync(Order.Create(id, "c1", [new OrderLine("A-1", 1, 1m)], DateTimeOffset.UnixEpoch), default)).IsSuccess);
+        Assert.Equal(id, (await Orders.FindAsync(id, default))!.Id);
+    }
 }
