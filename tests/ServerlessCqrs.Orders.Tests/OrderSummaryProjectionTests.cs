@@ -28,7 +28,7 @@ public sealed class OrderSummaryProjectionTests
         await projection.HandleAsync(Created("o1"), default);
         await projection.HandleAsync(Confirmed("o1"), default);
 
-        var row = Assert.Single(await store.ListByCustomerAsync("c1", 10, default));
+        var row = Assert.Single((await store.ListByCustomerAsync("c1", 10, null, default)).Views);
         Assert.Equal(("o1", OrderStatus.Confirmed, 5m, 2L), (row.OrderId, row.Status, row.Total, row.Version));
     }
 
@@ -42,7 +42,7 @@ public sealed class OrderSummaryProjectionTests
 
         await projection.HandleAsync(Created("o1"), default);
 
-        Assert.Equal(OrderStatus.Confirmed, Assert.Single(await store.ListByCustomerAsync("c1", 10, default)).Status);
+        Assert.Equal(OrderStatus.Confirmed, Assert.Single((await store.ListByCustomerAsync("c1", 10, null, default)).Views).Status);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class OrderSummaryProjectionTests
         await projection.HandleAsync(Confirmed("o1"), default);
         await projection.HandleAsync(Created("o1"), default);
 
-        var row = Assert.Single(await store.ListByCustomerAsync("c1", 10, default));
+        var row = Assert.Single((await store.ListByCustomerAsync("c1", 10, null, default)).Views);
         Assert.Equal(OrderSummary.Of(confirmed), row);
     }
 
@@ -116,10 +116,10 @@ public sealed class OrderSummaryProjectionTests
             await store.ApplyAsync("c1", $"o{i}", 1, _ => new OrderSummary($"o{i}", "c1", OrderStatus.Created, 1, 1, Now.AddMinutes(i)), default);
         }
 
-        var page = await store.ListByCustomerAsync("c1", 2, default);
+        var page = (await store.ListByCustomerAsync("c1", 2, null, default)).Views;
 
         Assert.Equal(["o2", "o1"], page.Select(r => r.OrderId));
-        Assert.Empty(await store.ListByCustomerAsync("someone-else", 2, default));
+        Assert.Empty((await store.ListByCustomerAsync("someone-else", 2, null, default)).Views);
     }
 
     [Fact]

@@ -70,27 +70,37 @@ internal sealed class TableReadModelStore<TView>(CqrsTables tables, IEnumerable<
         }
     }
 
-    public async ValueTask<IReadOnlyList<TView>> ListAsync(string partition, int maxCount, CancellationToken cancellationToken)
+    public async ValueTask<ReadModelPage<TView>> ListAsync(string partition, int maxCount, ReadModelCursor? after, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         var table = await tables.GetAsync(_table, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Key(partition)} and RowKey ge {SortPrefix} and RowKey lt {SortEnd}");
-        var page = new List<TView>(maxCount);
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: maxCount, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {Key(partition)} and RowKey ge {SortPrefix} and RowKey lt {SortEnd}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {Key(partition)} and RowKey gt {SortRowKey(after.SortKey, after.Id)} and RowKey lt {SortEnd}");
+
+        // One row more than asked says whether another page follows, so the last page never points at an empty one.
+        var rows = new List<TableEntity>(maxCount + 1);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: maxCount + 1, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            page.Add(ToView(row));
-            if (page.Count == maxCount)
+            rows.Add(row);
+            if (rows.Count > maxCount)
             {
                 break;
             }
         }
 
-        return page;
+        var page = rows.Take(maxCount).ToList();
+        var next = rows.Count > maxCount ? new ReadModelCursor(page[^1].GetString(SortKey), IdOf(page[^1])) : null;
+        return new ReadModelPage<TView>([.. page.Select(ToView)], next);
     }
 
     /// <summary>Keys may not hold <c>/ \ # ?</c> or control characters; partitions and ids are free text.</summary>
     private static string Key(string value) => Uri.EscapeDataString(value);
 
     private static string SortRowKey(string sortKey, string id) => $"{SortPrefix}{Key(sortKey)}|{Key(id)}";
+
+    /// <summary>The id of a listing row: what follows the last separator (escaped keys hold no <c>|</c>).</summary>
+    private static string IdOf(TableEntity sortRow) => Uri.UnescapeDataString(sortRow.RowKey[(sortRow.RowKey.LastIndexOf('|') + 1)..]);
 
     private static TableEntity Row(string partitionKey, string rowKey, string json, string sortKey)
     {

@@ -19,6 +19,10 @@ public interface IReadModelStore<TView>
     /// </summary>
     ValueTask<bool> TryWriteAsync(string partition, string id, TView view, string sortKey, string? expectedRevision, CancellationToken cancellationToken);
 
-    /// <summary>Up to <paramref name="maxCount"/> views of a partition, by sort key (ordinal, ascending).</summary>
-    ValueTask<IReadOnlyList<TView>> ListAsync(string partition, int maxCount, CancellationToken cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> views of a partition in sort-key order (ordinal, ascending; ties by id),
+    /// starting after <paramref name="after"/> (<see langword="null"/>: from the start). The page's
+    /// <see cref="ReadModelPage{TView}.Next"/> is set only when more views follow.
+    /// </summary>
+    ValueTask<ReadModelPage<TView>> ListAsync(string partition, int maxCount, ReadModelCursor? after, CancellationToken cancellationToken);
 }

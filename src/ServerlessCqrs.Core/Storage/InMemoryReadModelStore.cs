@@ -37,14 +37,31 @@ internal sealed class InMemoryReadModelStore<TView> : IReadModelStore<TView>
         }
     }
 
-    public ValueTask<IReadOnlyList<TView>> ListAsync(string partition, int maxCount, CancellationToken cancellationToken)
+    public ValueTask<ReadModelPage<TView>> ListAsync(string partition, int maxCount, ReadModelCursor? after, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         lock (_gate)
         {
-            IReadOnlyList<TView> page = _partitions.TryGetValue(partition, out var views)
-                ? [.. views.OrderBy(v => v.Value.SortKey, StringComparer.Ordinal).ThenBy(v => v.Key, StringComparer.Ordinal).Take(maxCount).Select(v => v.Value.View)]
-                : [];
-            return ValueTask.FromResult(page);
+            if (!_partitions.TryGetValue(partition, out var views))
+            {
+                return ValueTask.FromResult(new ReadModelPage<TView>([], null));
+            }
+
+            var listed = views
+                .Select(v => (Position: new ReadModelCursor(v.Value.SortKey, v.Key), v.Value.View))
+                .Where(v => after is null || Compare(v.Position, after) > 0)
+                .OrderBy(v => v.Position.SortKey, StringComparer.Ordinal).ThenBy(v => v.Position.Id, StringComparer.Ordinal)
+                .Take(maxCount + 1)
+                .ToList();
+            var more = listed.Count > maxCount;
+            var page = listed.Take(maxCount).ToList();
+            return ValueTask.FromResult(new ReadModelPage<TView>([.. page.Select(v => v.View)], more ? page[^1].Position : null));
         }
+    }
+
+    private static int Compare(ReadModelCursor left, ReadModelCursor right)
+    {
+        var bySortKey = string.CompareOrdinal(left.SortKey, right.SortKey);
+        return bySortKey != 0 ? bySortKey : string.CompareOrdinal(left.Id, right.Id);
     }
 }

@@ -19,8 +19,8 @@ public sealed class ReadModel<TView>(IReadModelStore<TView> store)
         store.TryWriteAsync(PartitionOf(partition), id, view, sortKey, expectedRevision, cancellationToken);
 
     /// <inheritdoc cref="IReadModelStore{TView}.ListAsync"/>
-    public ValueTask<IReadOnlyList<TView>> ListAsync(string partition, int maxCount, CancellationToken cancellationToken) =>
-        store.ListAsync(PartitionOf(partition), maxCount, cancellationToken);
+    public ValueTask<ReadModelPage<TView>> ListAsync(string partition, int maxCount, ReadModelCursor? after, CancellationToken cancellationToken) =>
+        store.ListAsync(PartitionOf(partition), maxCount, after, cancellationToken);
 
     private static string PartitionOf(string partition) => TenantIds.Scope(MessageCaller.Current.TenantId, partition);
 }

@@ -17,6 +17,10 @@ public static class OrderErrors
     /// <summary>No customer was named, and the caller is not one.</summary>
     public static Error CustomerRequired() => Error.Validation("customerId", "The customerId field is required.");
 
+    /// <summary>The continuation token is not one a list answered with.</summary>
+    public static Error BadContinuationToken() =>
+        Error.Validation("continuationToken", "The continuationToken is not one a page of this list answered with; start again without it.");
+
     /// <summary>A cancelled order cannot be confirmed.</summary>
     public static Error AlreadyCancelled(string orderId) =>
         Error.Conflict("order_cancelled", $"Order '{orderId}' is cancelled and can no longer be confirmed.");

@@ -1,5 +1,7 @@
+using ServerlessCqrs.Orders.Domain;
 using ServerlessCqrs.Orders.Storage;
 using ServerlessCqrs.Security;
+using ServerlessCqrs.Storage;
 
 namespace ServerlessCqrs.Orders;
 
@@ -13,7 +15,13 @@ internal sealed class ListOrdersHandler(IOrderSummaryStore summaries) : IQueryHa
             return customer.Error!;
         }
 
-        var rows = await summaries.ListByCustomerAsync(customerId, query.Limit, cancellationToken).ConfigureAwait(false);
-        return new OrderList([.. rows.Select(r => new OrderListItem(r.OrderId, r.Status, r.Total))]);
+        ReadModelCursor? after = null;
+        if (query.ContinuationToken is not null && !ReadModelCursor.TryParse(query.ContinuationToken, out after))
+        {
+            return OrderErrors.BadContinuationToken();
+        }
+
+        var page = await summaries.ListByCustomerAsync(customerId, query.Limit, after, cancellationToken).ConfigureAwait(false);
+        return new OrderList([.. page.Views.Select(r => new OrderListItem(r.OrderId, r.Status, r.Total))], page.Next?.ToString());
     }
 }

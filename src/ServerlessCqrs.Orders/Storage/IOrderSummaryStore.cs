@@ -1,3 +1,5 @@
+using ServerlessCqrs.Storage;
+
 namespace ServerlessCqrs.Orders.Storage;
 
 /// <summary>The order-summary read model, partitioned by customer.</summary>
@@ -18,6 +20,6 @@ public interface IOrderSummaryStore
     /// </summary>
     ValueTask<bool> CatchUpAsync(OrderSummary summary, CancellationToken cancellationToken);
 
-    /// <summary>A customer's orders, newest first.</summary>
-    ValueTask<IReadOnlyList<OrderSummary>> ListByCustomerAsync(string customerId, int limit, CancellationToken cancellationToken);
+    /// <summary>A page of a customer's orders, newest first, starting after <paramref name="after"/> (<see langword="null"/>: the newest).</summary>
+    ValueTask<ReadModelPage<OrderSummary>> ListByCustomerAsync(string customerId, int limit, ReadModelCursor? after, CancellationToken cancellationToken);
 }

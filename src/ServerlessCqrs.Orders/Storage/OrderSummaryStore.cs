@@ -38,8 +38,8 @@ internal sealed class OrderSummaryStore(ReadModel<OrderSummary> views) : IOrderS
         return WriteAsync(summary.CustomerId, summary.OrderId, current => (current?.Version ?? 0) < summary.Version ? summary : null, cancellationToken);
     }
 
-    public ValueTask<IReadOnlyList<OrderSummary>> ListByCustomerAsync(string customerId, int limit, CancellationToken cancellationToken) =>
-        views.ListAsync(customerId, limit, cancellationToken);
+    public ValueTask<ReadModelPage<OrderSummary>> ListByCustomerAsync(string customerId, int limit, ReadModelCursor? after, CancellationToken cancellationToken) =>
+        views.ListAsync(customerId, limit, after, cancellationToken);
 
     /// <summary>Reads the order's view, asks <paramref name="decide"/> for the next one (<see langword="null"/>: leave it), writes it if unchanged meanwhile.</summary>
     private async ValueTask<bool> WriteAsync(string customerId, string orderId, Func<OrderSummary?, OrderSummary?> decide, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using ServerlessCqrs.Orders.Domain;
 using ServerlessCqrs.Orders.Storage;
 using ServerlessCqrs.Outbox;
 using ServerlessCqrs.Security;
+using ServerlessCqrs.Storage;
 
 namespace ServerlessCqrs.IntegrationTests.Storage;
 
@@ -154,7 +155,7 @@ public abstract class OrderStoreConformance : IDisposable
         Assert.Equal(ProjectionOutcome.Applied,
             await Summaries.ApplyAsync(customerId, orderId, 2, r => r! with { Status = OrderStatus.Confirmed, Version = 2 }, default));
 
-        var listed = Assert.Single(await Summaries.ListByCustomerAsync(customerId, 10, default));
+        var listed = Assert.Single((await Summaries.ListByCustomerAsync(customerId, 10, null, default)).Views);
         Assert.Equal(row with { Status = OrderStatus.Confirmed, Version = 2 }, listed);
     }
 
@@ -169,7 +170,7 @@ public abstract class OrderStoreConformance : IDisposable
         Assert.False(await Summaries.CatchUpAsync(created, default));
         Assert.Equal(ProjectionOutcome.AlreadyApplied, await Summaries.ApplyAsync("c2", orderId, 2, r => r!, default));
 
-        Assert.Equal(cancelled, Assert.Single(await Summaries.ListByCustomerAsync("c2", 100, default), s => s.OrderId == orderId));
+        Assert.Equal(cancelled, Assert.Single((await Summaries.ListByCustomerAsync("c2", 100, null, default)).Views, s => s.OrderId == orderId));
     }
 
     [Fact]
@@ -184,10 +185,57 @@ public abstract class OrderStoreConformance : IDisposable
 
         await Summaries.ApplyAsync("other-" + customer, "x", 1, _ => new OrderSummary("x", "other", OrderStatus.Created, 1, 1, Now), default);
 
-        Assert.Equal(["o4", "o3", "o2"], (await Summaries.ListByCustomerAsync(customer, 3, default)).Select(s => s.OrderId));
-        Assert.Equal(5, (await Summaries.ListByCustomerAsync(customer, 50, default)).Count);
-        Assert.Empty(await Summaries.ListByCustomerAsync("nobody-" + customer, 10, default));
+        var first = await Summaries.ListByCustomerAsync(customer, 3, null, default);
+        Assert.Equal(["o4", "o3", "o2"], first.Views.Select(s => s.OrderId));
+        var all = await Summaries.ListByCustomerAsync(customer, 5, null, default);
+        Assert.Equal(5, all.Views.Count);
+        Assert.Null(all.Next);
+        Assert.Empty((await Summaries.ListByCustomerAsync("nobody-" + customer, 10, null, default)).Views);
     }
+
+    [Fact]
+    public async Task Summaries_PageByContinuation_EachOrderOnce_WhileNewOrdersArrive()
+    {
+        var customer = "page-" + Guid.NewGuid().ToString("N");
+        for (var i = 0; i < 7; i++)
+        {
+            await PlaceAsync(customer, $"o{i}", Now.AddMinutes(i));
+        }
+
+        var first = await Summaries.ListByCustomerAsync(customer, 3, null, default);
+        Assert.Equal(["o6", "o5", "o4"], first.Views.Select(s => s.OrderId));
+
+        // Orders placed after the first page are newer: they go before it and never shift the pages after it.
+        await PlaceAsync(customer, "new1", Now.AddMinutes(60));
+        var token = ReadModelCursor.TryParse(first.Next!.ToString(), out var cursor) ? cursor : null;
+        var second = await Summaries.ListByCustomerAsync(customer, 3, token, default);
+        await PlaceAsync(customer, "new2", Now.AddMinutes(61));
+        var third = await Summaries.ListByCustomerAsync(customer, 3, second.Next, default);
+
+        Assert.Equal(["o3", "o2", "o1"], second.Views.Select(s => s.OrderId));
+        Assert.Equal(["o0"], third.Views.Select(s => s.OrderId));
+        Assert.Null(third.Next);
+    }
+
+    [Fact]
+    public async Task Summaries_AnExactlyFullLastPage_PointsNowhere()
+    {
+        var customer = "full-" + Guid.NewGuid().ToString("N");
+        for (var i = 0; i < 4; i++)
+        {
+            await PlaceAsync(customer, $"o{i}", Now.AddMinutes(i));
+        }
+
+        var first = await Summaries.ListByCustomerAsync(customer, 2, null, default);
+        var last = await Summaries.ListByCustomerAsync(customer, 2, first.Next, default);
+
+        Assert.NotNull(first.Next);
+        Assert.Equal(["o1", "o0"], last.Views.Select(s => s.OrderId));
+        Assert.Null(last.Next);
+    }
+
+    private ValueTask<ProjectionOutcome> PlaceAsync(string customer, string orderId, DateTimeOffset at) =>
+        Summaries.ApplyAsync(customer, orderId, 1, _ => new OrderSummary(orderId, customer, OrderStatus.Created, 1, 1, at), default);
 }
 
 [Collection(AzuriteCollection.Name)]
