@@ -1,5 +1,5 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ServerlessCqrs.Caching;
 
@@ -8,17 +8,14 @@ namespace ServerlessCqrs.Caching;
 /// <param name="Value">The result.</param>
 /// <param name="CreatedAt">When the handler produced it.</param>
 /// <param name="ETag">
-/// A strong validator of this result, made once when it is stored (random, so no two results share
-/// one) instead of hashing the response on every hit. Null for entries stored before it existed.
+/// The <see cref="ResultETags">strong validator</see> of this result, made once when it is stored instead of on every
+/// hit. Null for entries stored before it existed.
 /// </param>
 internal sealed record QueryCacheEntry<T>(T Value, DateTimeOffset CreatedAt, string? ETag = null)
 {
-    private const int ETagBytes = 16;
-
-    public static QueryCacheEntry<T> Create(T value, DateTimeOffset createdAt)
-    {
-        Span<byte> random = stackalloc byte[ETagBytes];
-        RandomNumberGenerator.Fill(random);
-        return new(value, createdAt, $"\"{Base64Url.EncodeToString(random)}\"");
-    }
+    /// <param name="value">The result.</param>
+    /// <param name="createdAt">When the handler produced it.</param>
+    /// <param name="json">The contract the result is written with, which its ETag hashes.</param>
+    public static QueryCacheEntry<T> Create(T value, DateTimeOffset createdAt, JsonTypeInfo<T> json) =>
+        new(value, createdAt, ResultETags.Of(JsonSerializer.SerializeToUtf8Bytes(value, json)));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServerlessCqrs.Diagnostics;
@@ -26,6 +27,7 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
     private readonly string[] _fixedTags = [];
     private readonly SingleFlight<Result<TResult>> _inFlight = new();
     private readonly QueryCacheKeys _keys;
+    private readonly JsonTypeInfo<TResult> _resultJson;
     private readonly QueryCacheStatus? _bypass;
     private readonly QueryCacheStatus? _unstoredMiss;
     private readonly QueryCacheStore _store;
@@ -51,6 +53,7 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
         _logger = loggers.CreateLogger(CqrsDiagnostics.LogCategories.Queries);
         var descriptor = registry.GetByType(typeof(TQuery));
         _keys = store.KeysOf(descriptor);
+        _resultJson = (JsonTypeInfo<TResult>)registry.SerializerOptions.GetTypeInfo(typeof(TResult));
         if (_policy is not null)
         {
             _bypass = new(CacheOutcome.Bypass, TimeSpan.Zero, _policy, FailSafe: false);
@@ -119,7 +122,7 @@ internal sealed class QueryCachingBehavior<TQuery, TResult> : IMessageBehavior<T
                     SkipWrites(factory.Options);
                 }
 
-                return QueryCacheEntry<TResult>.Create(value, _time.GetUtcNow());
+                return QueryCacheEntry<TResult>.Create(value, _time.GetUtcNow(), _resultJson);
             },
             options: context.FeatureOrDefault<QueryCacheRefresh>() is null ? _entryOptions : _refreshOptions,
             token: cancellationToken).ConfigureAwait(false);

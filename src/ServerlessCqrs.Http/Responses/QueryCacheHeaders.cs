@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using ServerlessCqrs.Caching;
@@ -25,7 +23,7 @@ internal static class QueryCacheHeaders
             return response;
         }
 
-        var etag = status?.ETag ?? ETagOf(response.Body.Span);
+        var etag = status?.ETag ?? ResultETags.Of(response.Body.Span);
         List<KeyValuePair<string, string>> headers =
         [
             new(HeaderNames.ETag, etag),
@@ -46,17 +44,6 @@ internal static class QueryCacheHeaders
         return notModified
             ? HttpOutcome.Empty(StatusCodes.Status304NotModified) with { Headers = headers }
             : response with { Headers = [.. response.Headers, .. headers] };
-    }
-
-    /// <summary>
-    /// A strong validator of the exact bytes, for results the cache did not store (no-store, uncached
-    /// queries): the first 128 bits of their SHA-256, base64url. Stored results carry one made once.
-    /// </summary>
-    private static string ETagOf(ReadOnlySpan<byte> body)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(body, hash);
-        return $"\"{Base64Url.EncodeToString(hash[..16])}\"";
     }
 
     private static string CacheControlOf(QueryCacheStatus? status) => status?.Policy switch

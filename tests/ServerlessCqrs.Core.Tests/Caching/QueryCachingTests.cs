@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ServerlessCqrs.Security;
 using ServerlessCqrs.Caching;
 using ServerlessCqrs.Diagnostics;
+using ServerlessCqrs.Registry;
 
 namespace ServerlessCqrs.Core.Tests.Caching;
 
@@ -22,20 +23,25 @@ public sealed class QueryCachingTests
     }
 
     [Fact]
-    public async Task AStoredResult_KeepsOneETag_UntilItIsReplaced()
+    public async Task AStoredResult_HasTheETagOfItsContent_SoAnUnchangedAnswerKeepsIt()
     {
         using var kernel = new CacheKernel();
 
         var miss = await kernel.QueryAsync(new Lookup("a"));
         var hit = await kernel.QueryAsync(new Lookup("a"));
         await kernel.Cache.InvalidateAsync(new Lookup("a"));
-        var replaced = await kernel.QueryAsync(new Lookup("a"));
+        var recomputed = await kernel.QueryAsync(new Lookup("a"));
+        kernel.Source.Version = 2;
+        await kernel.Cache.InvalidateAsync(new Lookup("a"));
+        var changed = await kernel.QueryAsync(new Lookup("a"));
         var other = await kernel.QueryAsync(new Lookup("b"));
 
-        Assert.Matches("^\"[A-Za-z0-9_-]{22}\"$", miss.Status!.ETag);
+        Assert.Equal(ResultETags.Of(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(miss.Value, kernel.Services.GetRequiredService<MessageRegistry>().SerializerOptions)), miss.Status!.ETag);
         Assert.Equal(miss.Status.ETag, hit.Status!.ETag);
-        Assert.NotEqual(miss.Status.ETag, replaced.Status!.ETag);
-        Assert.NotEqual(replaced.Status.ETag, other.Status!.ETag);
+        Assert.Equal(CacheOutcome.Miss, recomputed.Status!.Outcome);
+        Assert.Equal(miss.Status.ETag, recomputed.Status.ETag);
+        Assert.NotEqual(miss.Status.ETag, changed.Status!.ETag);
+        Assert.NotEqual(changed.Status.ETag, other.Status!.ETag);
     }
 
     [Fact]
