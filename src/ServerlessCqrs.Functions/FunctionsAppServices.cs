@@ -7,6 +7,7 @@ using ServerlessCqrs.Azure;
 using ServerlessCqrs.Functions.Middleware;
 using ServerlessCqrs.Functions.Security;
 using ServerlessCqrs.Http;
+using ServerlessCqrs.Http.ApiDescription;
 using ServerlessCqrs.Orders;
 using ServerlessCqrs.Security;
 
@@ -41,6 +42,7 @@ internal static class FunctionsAppServices
         // telemetry defaults add its resource attributes and continue the host's trace context.
         services.AddServerlessCqrsApp(configuration, telemetry => telemetry.UseFunctionsWorkerDefaults()).AddOrders();
         services.AddServerlessCqrsHttp(configuration);
+        services.Configure<ApiDescriptionOptions>(o => o.FunctionKeys = true);
         services.AddAppServiceAuthentication(configuration);
         services.TryAddSingleton<IHttpInvocationResult, InvocationResultSetter>();
         return services;

@@ -30,9 +30,9 @@ public sealed partial class CqrsExceptionHandler(ILogger<CqrsExceptionHandler> l
     public static HttpOutcome ProblemFor(HttpContext httpContext, Exception exception) => exception switch
     {
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(
-            httpContext, StatusCodes.Status413PayloadTooLarge, "body_too_large", "The body is larger than the server accepts."),
+            httpContext, StatusCodes.Status413PayloadTooLarge, ProblemCodes.BodyTooLarge, "The body is larger than the server accepts."),
         BadHttpRequestException rejected => Problems.Create(
-            httpContext, rejected.StatusCode, "bad_request", "The server could not read the request."),
+            httpContext, rejected.StatusCode, ProblemCodes.BadRequest, "The server could not read the request."),
         _ => Problems.Fault(httpContext),
     };
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessCqrs.Caching;
 using ServerlessCqrs.Http.Binding;
-using ServerlessCqrs.Http.Catalog;
+using ServerlessCqrs.Http.ApiDescription;
 using ServerlessCqrs.Http.Idempotency;
 using ServerlessCqrs.Idempotency;
 using ServerlessCqrs.Http.Responses;
@@ -34,7 +34,7 @@ public sealed partial class CqrsHttpEdge
     private readonly CallerAuthentication _authentication;
     private readonly CqrsHttpOptions _options;
     private readonly FrozenDictionary<string, QueryStringBinder> _queryBinders;
-    private readonly byte[] _catalog;
+    private readonly ApiDocuments _documents;
     private readonly ILogger _logger;
 
     /// <summary>Creates the edge; binders and the catalog are built here, once.</summary>
@@ -43,7 +43,7 @@ public sealed partial class CqrsHttpEdge
         IIdempotencyStore idempotency,
         HealthCheckService health,
         CallerAuthentication authentication,
-        IOptions<MessageAuthorizationOptions> authorization,
+        ApiDocuments documents,
         IOptions<CqrsHttpOptions> options,
         ILoggerFactory loggerFactory)
     {
@@ -58,8 +58,7 @@ public sealed partial class CqrsHttpEdge
         _options = options.Value;
         _queryBinders = registry.Messages.Where(m => m.Kind == MessageKind.Query)
             .ToFrozenDictionary(m => m.Name, m => new QueryStringBinder(m), StringComparer.OrdinalIgnoreCase);
-        ArgumentNullException.ThrowIfNull(authorization);
-        _catalog = CatalogDocument.Build(registry, defaultNeedsAuthentication: authorization.Value.DefaultPolicy is not null);
+        _documents = documents;
     }
 
     /// <summary><c>POST /api/commands/{name}</c>, honouring <c>Idempotency-Key</c>.</summary>
@@ -125,18 +124,30 @@ public sealed partial class CqrsHttpEdge
             }
             catch (BindingException exception)
             {
-                return Problems.Create(httpContext, StatusCodes.Status400BadRequest, "malformed_query", exception.Message);
+                return Problems.Create(httpContext, StatusCodes.Status400BadRequest, ProblemCodes.MalformedQuery, exception.Message);
             }
         }
 
         using var callerScope = MessageCaller.Use(caller!);
-        var features = new FeatureCollection(initialCapacity: 1);
+        var features = new FeatureCollection(initialCapacity: 2);
+        if (AsksForFreshAnswer(httpContext.Request))
+        {
+            features.Set(QueryCacheRefresh.Requested);
+        }
+
         var response = await DispatchAsync(httpContext, descriptor, message!, features).ConfigureAwait(false);
         return QueryCacheHeaders.Apply(httpContext.Request, response, features.Get<QueryCacheStatus>());
     }
 
-    /// <summary><c>GET /api/catalog</c>: the commands and queries with their JSON fields.</summary>
-    public IResult GetCatalog() => HttpOutcome.Json(StatusCodes.Status200OK, _catalog);
+    /// <summary><c>GET /api/catalog</c>: an index of the commands, queries and events, pointing into the OpenAPI document.</summary>
+    public IResult GetCatalog() => HttpOutcome.Json(StatusCodes.Status200OK, _documents.Catalog);
+
+    /// <summary><c>GET /api/openapi.json</c>: the OpenAPI 3.1 document, its server the one the request reached.</summary>
+    public IResult GetOpenApiDocument(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return HttpOutcome.Json(StatusCodes.Status200OK, _documents.OpenApiFor(httpContext.Request));
+    }
 
     /// <summary><c>GET /api/health</c>: 200 while healthy or degraded, 503 when unhealthy, with each check's status.</summary>
     public async Task<IResult> CheckHealthAsync(HttpContext httpContext)
@@ -159,7 +170,7 @@ public sealed partial class CqrsHttpEdge
             return null;
         }
 
-        var wanted = kind == MessageKind.Command ? "command" : "query";
+        var (wanted, code) = kind == MessageKind.Command ? ("command", ProblemCodes.UnknownCommand) : ("query", ProblemCodes.UnknownQuery);
         var detail = descriptor?.Kind switch
         {
             MessageKind.Command => $"'{descriptor.Name}' is a command; send it with POST /api/commands/{descriptor.Name}.",
@@ -167,7 +178,7 @@ public sealed partial class CqrsHttpEdge
             MessageKind.Event => $"'{descriptor.Name}' is an event; events are not sent over HTTP.",
             _ => $"There is no {wanted} named '{name}'; GET /api/catalog lists them.",
         };
-        return Problems.Create(httpContext, StatusCodes.Status404NotFound, $"unknown_{wanted}", detail);
+        return Problems.Create(httpContext, StatusCodes.Status404NotFound, code, detail);
     }
 
     private async Task<(object? Message, byte[]? Body, HttpOutcome? Problem)> BindBodyAsync(HttpContext httpContext, MessageDescriptor descriptor)
@@ -176,13 +187,13 @@ public sealed partial class CqrsHttpEdge
         var body = await RequestBodyReader.ReadAsync(request, _options.MaxRequestBodyBytes, httpContext.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
-            return (null, null, Problems.Create(httpContext, StatusCodes.Status413PayloadTooLarge, "body_too_large",
+            return (null, null, Problems.Create(httpContext, StatusCodes.Status413PayloadTooLarge, ProblemCodes.BodyTooLarge,
                 $"The body is larger than {_options.MaxRequestBodyBytes} bytes."));
         }
 
         if (body.Length > 0 && !IsJson(request.ContentType))
         {
-            return (null, null, Problems.Create(httpContext, StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
+            return (null, null, Problems.Create(httpContext, StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType,
                 $"Send the body as application/json, not {request.ContentType}."));
         }
 
@@ -192,7 +203,7 @@ public sealed partial class CqrsHttpEdge
         }
         catch (BindingException exception)
         {
-            return (null, null, Problems.Create(httpContext, StatusCodes.Status400BadRequest, "malformed_json", exception.Message));
+            return (null, null, Problems.Create(httpContext, StatusCodes.Status400BadRequest, ProblemCodes.MalformedJson, exception.Message));
         }
     }
 
@@ -201,7 +212,7 @@ public sealed partial class CqrsHttpEdge
     {
         if (key.Length > 255 || key.Any(c => c is < '!' or > '~'))
         {
-            return Problems.Create(httpContext, StatusCodes.Status400BadRequest, "invalid_idempotency_key",
+            return Problems.Create(httpContext, StatusCodes.Status400BadRequest, ProblemCodes.InvalidIdempotencyKey,
                 "The Idempotency-Key header must be 1 to 255 visible ASCII characters.");
         }
 
@@ -214,10 +225,10 @@ public sealed partial class CqrsHttpEdge
             case IdempotencyClaimStatus.Completed:
                 return StoredOutcomes.Read(claim.Outcome).WithHeader("Idempotent-Replayed", "true");
             case IdempotencyClaimStatus.InProgress:
-                return Problems.Create(httpContext, StatusCodes.Status409Conflict, "idempotency_key_in_use",
+                return Problems.Create(httpContext, StatusCodes.Status409Conflict, ProblemCodes.IdempotencyKeyInUse,
                     "A request with this Idempotency-Key is still being processed; retry later.");
             case IdempotencyClaimStatus.Mismatch:
-                return Problems.Create(httpContext, StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused",
+                return Problems.Create(httpContext, StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused,
                     "This Idempotency-Key was already used for a different request.");
         }
 
@@ -267,6 +278,10 @@ public sealed partial class CqrsHttpEdge
         var json = JsonSerializer.SerializeToUtf8Bytes(value, _registry.SerializerOptions.GetTypeInfo(descriptor.ResultType));
         return HttpOutcome.Json(status, json);
     }
+
+    /// <summary><c>Cache-Control: no-cache</c>: the caller wants the handler's answer now, not a stored one (which it then replaces).</summary>
+    private static bool AsksForFreshAnswer(HttpRequest request) =>
+        Microsoft.Net.Http.Headers.CacheControlHeaderValue.TryParse(request.Headers.CacheControl.ToString(), out var cacheControl) && cacheControl.NoCache;
 
     private static bool IsJson(string? contentType) =>
         contentType is null

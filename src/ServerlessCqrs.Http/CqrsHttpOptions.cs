@@ -28,6 +28,12 @@ public sealed class CqrsHttpOptions : ISettingKeys
     public bool EnableAdminApi { get; set; }
 
     /// <summary>
+    /// Whether the LocalHost serves the API reference UI at <c>/api/docs</c>, reading <c>/api/openapi.json</c> (default: on in
+    /// the Development environment, off otherwise). The Functions app serves only the document.
+    /// </summary>
+    public bool? EnableApiReference { get; set; }
+
+    /// <summary>
     /// Lets the Functions app start with no authentication configured, every caller anonymous and function
     /// keys the only gate (default off: it refuses to start). The LocalHost is open without it.
     /// </summary>

@@ -11,8 +11,8 @@ namespace Microsoft.AspNetCore.Builder;
 public static class EndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>POST /api/commands/{name}</c>, <c>GET|POST /api/queries/{name}</c>, <c>GET /api/health</c>
-    /// and <c>GET /api/catalog</c>; with <c>Cqrs:Http:EnableAdminApi</c> on, also the dead-letter
+    /// Maps <c>POST /api/commands/{name}</c>, <c>GET|POST /api/queries/{name}</c>, <c>GET /api/health</c>,
+    /// <c>GET /api/openapi.json</c> and <c>GET /api/catalog</c>; with <c>Cqrs:Http:EnableAdminApi</c> on, also the dead-letter
     /// operations under <c>/api/ops/deadletters</c>.
     /// </summary>
     public static RouteGroupBuilder MapServerlessCqrs(this IEndpointRouteBuilder endpoints)
@@ -24,6 +24,7 @@ public static class EndpointRouteBuilderExtensions
             (HttpContext http, string name, CqrsHttpEdge edge) => edge.RunQueryAsync(http, name));
         api.MapGet("/health", (HttpContext http, CqrsHttpEdge edge) => edge.CheckHealthAsync(http));
         api.MapGet("/catalog", (CqrsHttpEdge edge) => edge.GetCatalog());
+        api.MapGet("/openapi.json", (HttpContext http, CqrsHttpEdge edge) => edge.GetOpenApiDocument(http));
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<CqrsHttpOptions>>().Value.EnableAdminApi)
         {
             var deadLetters = api.MapGroup("/" + DeadLetterAdmin.Route);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServerlessCqrs.Http;
+using ServerlessCqrs.Http.ApiDescription;
 using ServerlessCqrs.Http.DeadLetters;
 using ServerlessCqrs.Http.Security;
 using ServerlessCqrs.Security;
@@ -27,6 +28,8 @@ public static class HttpServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CqrsHttpOptions>, CqrsHttpOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CqrsHttpEdge>();
+        services.TryAddSingleton<ApiDocuments>();
+        services.AddOptions<ApiDescriptionOptions>();
         services.TryAddSingleton<DeadLetterAdmin>();
         services.AddHealthChecks();
         if (services.Any(d => d.ServiceType == typeof(CallerAuthentication)))

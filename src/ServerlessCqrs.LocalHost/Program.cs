@@ -1,5 +1,6 @@
 using OpenTelemetry;
 using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
 using ServerlessCqrs.Http;
 using ServerlessCqrs.Orders;
 using ServerlessCqrs.Security;
@@ -31,6 +32,13 @@ if (!BearerSettings.AreConfigured(app.Configuration))
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapServerlessCqrs();
+
+// The reference UI reads the API's own document; its script is served from the package, so it works offline.
+if (app.Configuration.GetValue<bool?>($"{CqrsHttpOptions.SectionName}:{nameof(CqrsHttpOptions.EnableApiReference)}") ?? app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference("/api/docs", options => options.WithTitle("ServerlessCqrs API").WithOpenApiRoutePattern("/api/openapi.json"));
+}
+
 app.Run();
 
 /// <summary>The LocalHost entry point; public so tests can host it.</summary>

@@ -12,6 +12,7 @@ public sealed class FunctionMetadataTests
     [InlineData("SendCommand", "commands/{name}", "Function", new[] { "post" })]
     [InlineData("RunQuery", "queries/{name}", "Function", new[] { "get", "post" })]
     [InlineData("Catalog", "catalog", "Function", new[] { "get" })]
+    [InlineData("OpenApi", "openapi.json", "Function", new[] { "get" })]
     [InlineData("Health", "health", "Anonymous", new[] { "get" })]
     [InlineData("ListDeadLetters", "ops/deadletters", "Admin", new[] { "get" })]
     [InlineData("ShowDeadLetter", "ops/deadletters/{id}", "Admin", new[] { "get" })]

@@ -8,6 +8,18 @@ public sealed record Error
     private static readonly IReadOnlyDictionary<string, string[]> NoFields =
         FrozenDictionary<string, string[]>.Empty;
 
+    /// <summary>The code of every <see cref="ErrorKind.Validation"/> error.</summary>
+    public const string ValidationCode = "validation_failed";
+
+    /// <summary>The code of every <see cref="ErrorKind.Concurrency"/> error.</summary>
+    public const string ConcurrencyCode = "concurrency_conflict";
+
+    /// <summary>The code of the authorization stage's <see cref="ErrorKind.Forbidden"/> error.</summary>
+    public const string ForbiddenCode = "forbidden";
+
+    /// <summary>The code of every <see cref="ErrorKind.Unauthenticated"/> error.</summary>
+    public const string UnauthenticatedCode = "unauthenticated";
+
     private Error(ErrorKind kind, string code, string message, IReadOnlyDictionary<string, string[]>? fields)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
@@ -34,7 +46,7 @@ public sealed record Error
     public static Error Validation(IReadOnlyDictionary<string, string[]> fields, string message = "One or more fields are invalid.")
     {
         ArgumentNullException.ThrowIfNull(fields);
-        return new(ErrorKind.Validation, "validation_failed", message, fields);
+        return new(ErrorKind.Validation, ValidationCode, message, fields);
     }
 
     /// <summary>One field of the message is invalid.</summary>
@@ -48,14 +60,14 @@ public sealed record Error
     public static Error Conflict(string code, string message) => new(ErrorKind.Conflict, code, message, null);
 
     /// <summary>Another writer changed the state first.</summary>
-    public static Error Concurrency(string message) => new(ErrorKind.Concurrency, "concurrency_conflict", message, null);
+    public static Error Concurrency(string message) => new(ErrorKind.Concurrency, ConcurrencyCode, message, null);
 
     /// <summary>A business rule forbids the change.</summary>
     public static Error RuleViolation(string code, string message) => new(ErrorKind.RuleViolation, code, message, null);
 
     /// <summary>The message needs an authenticated caller.</summary>
     public static Error Unauthenticated(string message = "This message needs an authenticated caller.") =>
-        new(ErrorKind.Unauthenticated, "unauthenticated", message, null);
+        new(ErrorKind.Unauthenticated, UnauthenticatedCode, message, null);
 
     /// <summary>The caller may not send the message or act on what it refers to.</summary>
     public static Error Forbidden(string code, string message) => new(ErrorKind.Forbidden, code, message, null);

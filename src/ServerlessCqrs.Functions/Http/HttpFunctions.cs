@@ -32,6 +32,15 @@ public sealed class HttpFunctions(CqrsHttpEdge edge)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "catalog")] HttpRequest request) => edge.GetCatalog();
 #pragma warning restore IDE0060
 
+    /// <summary><c>GET /api/openapi.json</c>: the OpenAPI 3.1 document, behind a function key like the API it describes.</summary>
+    [Function("OpenApi")]
+    public IResult GetOpenApiDocument(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "openapi.json")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return edge.GetOpenApiDocument(request.HttpContext);
+    }
+
     /// <summary><c>GET /api/health</c>, anonymous so probes need no key.</summary>
     [Function("Health")]
     public Task<IResult> CheckHealthAsync(

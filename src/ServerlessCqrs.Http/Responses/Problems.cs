@@ -34,27 +34,30 @@ public static class Problems
             return Unauthenticated(httpContext, error.Message);
         }
 
-        var status = error.Kind switch
-        {
-            ErrorKind.Validation => StatusCodes.Status400BadRequest,
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            ErrorKind.Conflict or ErrorKind.Concurrency => StatusCodes.Status409Conflict,
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
-        return Create(httpContext, status, error.Code, error.Message, error.Kind == ErrorKind.Validation ? error.Fields : null);
+        return Create(httpContext, StatusOf(error.Kind), error.Code, error.Message, error.Kind == ErrorKind.Validation ? error.Fields : null);
     }
+
+    /// <summary>The status each kind of expected failure is answered with.</summary>
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict or ErrorKind.Concurrency => StatusCodes.Status409Conflict,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
 
     /// <summary>
     /// 401 with <c>WWW-Authenticate: Bearer</c>: no credentials, or ones that did not hold. Why they did not
     /// hold goes to the log, never here.
     /// </summary>
     public static HttpOutcome Unauthenticated(HttpContext httpContext, string detail = "Send a valid bearer token in the Authorization header.") =>
-        Create(httpContext, StatusCodes.Status401Unauthorized, "unauthenticated", detail).WithHeader("WWW-Authenticate", "Bearer");
+        Create(httpContext, StatusCodes.Status401Unauthorized, ProblemCodes.Unauthenticated, detail).WithHeader("WWW-Authenticate", "Bearer");
 
     /// <summary>The problem of an unexpected fault: a 500 that reveals nothing but the trace id.</summary>
     public static HttpOutcome Fault(HttpContext httpContext) => Create(httpContext, StatusCodes.Status500InternalServerError,
-        "internal_error", "The request failed unexpectedly. Quote the traceId when reporting it.");
+        ProblemCodes.InternalError, "The request failed unexpectedly. Quote the traceId when reporting it.");
 
     /// <summary>A problem response.</summary>
     public static HttpOutcome Create(

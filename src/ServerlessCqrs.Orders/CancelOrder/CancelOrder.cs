@@ -1,8 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 
+using ServerlessCqrs.Orders.Domain;
+
 namespace ServerlessCqrs.Orders;
 
 /// <summary>Cancels an order. A confirmed order cannot be cancelled (409).</summary>
+[ExpectedError(ErrorKind.NotFound, OrderErrors.NotFoundCode)]
+[ExpectedError(ErrorKind.Forbidden, OrderErrors.ForbiddenCode)]
+[ExpectedError(ErrorKind.Conflict, OrderErrors.ConfirmedCode)]
 public sealed record CancelOrder : ICommand
 {
     /// <summary>The order to cancel.</summary>

@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 
+using ServerlessCqrs.Orders.Domain;
+
 namespace ServerlessCqrs.Orders;
 
 /// <summary>Places an order. <c>POST /api/commands/CreateOrder</c> answers 201 with the new order id.</summary>
 [CreatesResource]
+[ExpectedError(ErrorKind.Forbidden, OrderErrors.ForbiddenCode)]
 public sealed record CreateOrder : ICommand<CreateOrderResult>
 {
     /// <summary>

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using ServerlessCqrs.Caching;
 
+using ServerlessCqrs.Orders.Domain;
+
 namespace ServerlessCqrs.Orders;
 
 /// <summary>
@@ -9,6 +11,8 @@ namespace ServerlessCqrs.Orders;
 /// invalidate it, so a change shows as soon as its event is handled.
 /// </summary>
 [QueryCache(30, EagerRefreshThreshold = 0.8, FailSafeMaxSeconds = 300, VaryByUser = true)]
+[ExpectedError(ErrorKind.NotFound, OrderErrors.NotFoundCode)]
+[ExpectedError(ErrorKind.Forbidden, OrderErrors.ForbiddenCode)]
 public sealed record GetOrder : IQuery<OrderDetails>, ICacheTagged
 {
     /// <summary>The order to read.</summary>

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using ServerlessCqrs.Caching;
 using ServerlessCqrs.Storage;
 
+using ServerlessCqrs.Orders.Domain;
+
 namespace ServerlessCqrs.Orders;
 
 /// <summary>
@@ -11,6 +13,7 @@ namespace ServerlessCqrs.Orders;
 /// lists whenever it changes one of their orders.
 /// </summary>
 [QueryCache(10, EagerRefreshThreshold = 0.8, FailSafeMaxSeconds = 120, VaryByUser = true)]
+[ExpectedError(ErrorKind.Forbidden, OrderErrors.ForbiddenCode)]
 public sealed record ListOrders : IQuery<OrderList>, ICacheTagged
 {
     /// <summary>The customer; left out, the authenticated caller. Another customer's list needs the <c>Orders.Admin</c> role.</summary>

@@ -42,6 +42,25 @@ public sealed class QueryCacheHttpTests(LocalHostFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task CacheControlNoCache_RunsTheHandlerNow_AndStoresItsAnswerForTheNext()
+    {
+        var client = factory.CreateClient();
+        var orderId = await CreateSettledOrderAsync(client, "cache-fresh");
+        var url = $"/api/queries/GetOrder?orderId={orderId}";
+        var cached = await client.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
+
+        var fresh = await client.SendAsync(request);
+        var next = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal("miss", XCache(fresh));
+        Assert.Equal("hit", XCache(next));
+        Assert.Equal(cached.Headers.ETag, fresh.Headers.ETag);
+    }
+
+    [Fact]
     public async Task AfterConfirmOrder_GetOrderShowsConfirmed_WithinASecond()
     {
         var client = factory.CreateClient();

@@ -59,7 +59,7 @@ internal sealed partial class AuthorizationBehavior<TMessage, TResponse>(
 
         LogDenied(logger, context.Message.Name, caller.IsAuthenticated, result.Failure);
         return TResponse.FromError(caller.IsAuthenticated
-            ? Error.Forbidden("forbidden", $"The caller may not send {context.Message.Name}.")
+            ? Error.Forbidden(Error.ForbiddenCode, $"The caller may not send {context.Message.Name}.")
             : Error.Unauthenticated($"{context.Message.Name} needs an authenticated caller."));
     }
 
