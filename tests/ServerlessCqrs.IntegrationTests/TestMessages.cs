@@ -33,6 +33,7 @@ public sealed class ExplodeHandler(TestProbe probe) : ICommandHandler<Explode>
 }
 
 /// <summary>Violates a business rule when more than 10 seats are asked for.</summary>
+[ExpectedError(ErrorKind.RuleViolation, "too_many_seats")]
 public sealed record Reserve : ICommand
 {
     public int Seats { get; init; }

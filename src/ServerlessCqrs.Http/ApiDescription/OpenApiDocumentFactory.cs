@@ -20,6 +20,7 @@ internal static class OpenApiDocumentFactory
     private const string FunctionKeyHeader = "functionKeyHeader";
     private const string FunctionKeyQuery = "functionKeyQuery";
     private const string HealthTag = "Health";
+    private const string HealthReport = "HealthReport";
 
     public static OpenApiDocument Create(ApiModel model, ApiDescriptionOptions options, string version)
     {
@@ -48,6 +49,7 @@ internal static class OpenApiDocumentFactory
         }
 
         document.Components.Schemas[ProblemSchema] = OpenApiSchemas.From(ProblemSchemaNode(), document);
+        document.Components.Schemas[HealthReport] = HealthReportSchema();
         AddHeaders(document, model);
         AddSecuritySchemes(document, model, options);
         var tags = new SortedSet<string>(StringComparer.Ordinal);
@@ -139,7 +141,7 @@ internal static class OpenApiDocumentFactory
 
         foreach (var problem in operation.Problems)
         {
-            result.Responses[problem.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Problem(document, problem);
+            result.Responses[problem.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Problem(document, message, problem);
         }
 
         if (result.Parameters.Count == 0)
@@ -169,22 +171,35 @@ internal static class OpenApiDocumentFactory
         return response;
     }
 
-    private static OpenApiResponse Problem(OpenApiDocument document, ApiProblem problem)
+    /// <summary>
+    /// A problem status: the problem schema, and an example per code it can carry — named by the code, so a reader (and a
+    /// test) finds every code without a schema per response, which would give generated clients a type per response.
+    /// </summary>
+    private static OpenApiResponse Problem(OpenApiDocument document, ApiMessage message, ApiProblem problem)
     {
-        var codes = new OpenApiSchema
-        {
-            Type = JsonSchemaType.Object,
-            Properties = new Dictionary<string, IOpenApiSchema>
-            {
-                ["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. problem.Codes.Select(c => (JsonNode)c)] },
-            },
-        };
         var response = new OpenApiResponse
         {
             Description = $"{ReasonPhrases.GetReasonPhrase(problem.Status)}: {string.Join(", ", problem.Codes.Select(c => $"`{c}`"))}.",
             Content = new Dictionary<string, IOpenApiMediaType>
             {
-                [ProblemJson] = new OpenApiMediaType { Schema = new OpenApiSchema { AllOf = [new OpenApiSchemaReference(ProblemSchema, document), codes] } },
+                [ProblemJson] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchemaReference(ProblemSchema, document),
+                    Examples = problem.Codes.ToDictionary(code => code, code => (IOpenApiExample)new OpenApiExample
+                    {
+                        Summary = code,
+                        Value = new JsonObject
+                        {
+                            ["type"] = Problems.TypeOf(problem.Status),
+                            ["title"] = ReasonPhrases.GetReasonPhrase(problem.Status),
+                            ["status"] = problem.Status,
+                            ["detail"] = "What went wrong, for people.",
+                            ["instance"] = message.Path,
+                            ["code"] = code,
+                            ["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                        },
+                    }, StringComparer.Ordinal),
+                },
             },
         };
         if (problem.Status == StatusCodes.Status401Unauthorized)
@@ -357,34 +372,34 @@ internal static class OpenApiDocumentFactory
                 Security = [new OpenApiSecurityRequirement()],
                 Responses = new OpenApiResponses
                 {
-                    ["200"] = HealthResponse("Healthy or degraded."),
-                    ["503"] = HealthResponse("Unhealthy."),
+                    ["200"] = HealthResponse(document, "Healthy or degraded."),
+                    ["503"] = HealthResponse(document, "Unhealthy."),
                 },
             },
         },
     };
 
-    private static OpenApiResponse HealthResponse(string description) => new()
+    private static OpenApiResponse HealthResponse(OpenApiDocument document, string description) => new()
     {
         Description = description,
         Content = new Dictionary<string, IOpenApiMediaType>
         {
-            [Json] = new OpenApiMediaType
+            [Json] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(HealthReport, document) },
+        },
+    };
+
+    private static OpenApiSchema HealthReportSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "The app's health and each check's.",
+        Required = new HashSet<string> { "status", "checks" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["Healthy", "Degraded", "Unhealthy"] },
+            ["checks"] = new OpenApiSchema
             {
-                Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Required = new HashSet<string> { "status", "checks" },
-                    Properties = new Dictionary<string, IOpenApiSchema>
-                    {
-                        ["status"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["Healthy", "Degraded", "Unhealthy"] },
-                        ["checks"] = new OpenApiSchema
-                        {
-                            Type = JsonSchemaType.Object,
-                            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["Healthy", "Degraded", "Unhealthy"] },
-                        },
-                    },
-                },
+                Type = JsonSchemaType.Object,
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["Healthy", "Degraded", "Unhealthy"] },
             },
         },
     };

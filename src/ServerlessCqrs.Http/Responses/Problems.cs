@@ -59,6 +59,11 @@ public static class Problems
     public static HttpOutcome Fault(HttpContext httpContext) => Create(httpContext, StatusCodes.Status500InternalServerError,
         ProblemCodes.InternalError, "The request failed unexpectedly. Quote the traceId when reporting it.");
 
+    /// <summary>The problem <c>type</c> of a status: its RFC 9110 section, or <c>about:blank</c>.</summary>
+    public static string TypeOf(int status) => Rfc9110Sections.TryGetValue(status, out var section)
+        ? $"https://www.rfc-editor.org/rfc/rfc9110#section-{section}"
+        : "about:blank";
+
     /// <summary>A problem response.</summary>
     public static HttpOutcome Create(
         HttpContext httpContext, int status, string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
@@ -66,9 +71,7 @@ public static class Problems
         ArgumentNullException.ThrowIfNull(httpContext);
         ProblemDetails problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors.ToDictionary());
         problem.Status = status;
-        problem.Type = Rfc9110Sections.TryGetValue(status, out var section)
-            ? $"https://www.rfc-editor.org/rfc/rfc9110#section-{section}"
-            : "about:blank";
+        problem.Type = TypeOf(status);
         problem.Title = ReasonPhrases.GetReasonPhrase(status);
         problem.Detail = detail;
         problem.Instance = httpContext.Request.Path;
