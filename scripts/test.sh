@@ -20,6 +20,12 @@ if [ ! -x tools/azurite/node_modules/.bin/azurite ]; then
   npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error
 fi
 
+# The OpenAPI tools (Redocly, swagger-parser, openapi-typescript, openapi-fetch, TypeScript), pinned in tools/openapi.
+if [ ! -x tools/openapi/node_modules/.bin/redocly ]; then
+  echo "Installing the OpenAPI tools for the API description tests..."
+  npm ci --prefix tools/openapi --no-audit --no-fund --loglevel=error
+fi
+
 readonly results=artifacts/test-results
 readonly coverage=artifacts/coverage
 readonly kernel_minimum=90

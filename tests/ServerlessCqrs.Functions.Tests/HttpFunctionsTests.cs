@@ -43,7 +43,31 @@ public sealed class HttpFunctionsTests(FunctionsAppFixture app) : IClassFixture<
 
         Assert.Equal(200, catalogStatus);
         Assert.Contains("\"name\":\"CreateOrder\"", catalog, StringComparison.Ordinal);
+        Assert.Contains("\"openapi\":\"/api/openapi.json\"", catalog, StringComparison.Ordinal);
         Assert.Equal(200, healthStatus);
         Assert.Contains("Healthy", health, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesEveryMessage_BehindAFunctionKey_ButHealth()
+    {
+        var (status, body) = await app.InvokeAsync((f, r) => Task.FromResult(f.GetOpenApiDocument(r)), "GET");
+        var document = JsonDocument.Parse(body).RootElement;
+
+        Assert.Equal(200, status);
+        Assert.Equal("3.1.2", document.GetProperty("openapi").GetString());
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("x-functions-key", schemes.GetProperty("functionKeyHeader").GetProperty("name").GetString());
+        Assert.Equal("code", schemes.GetProperty("functionKeyQuery").GetProperty("name").GetString());
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Path: path.Name, Security: operation.Value.GetProperty("security"))))
+            .ToList();
+        Assert.Superset(
+            new HashSet<string> { "/api/commands/CreateOrder", "/api/commands/ConfirmOrder", "/api/commands/CancelOrder", "/api/queries/GetOrder", "/api/queries/ListOrders" },
+            operations.Select(o => o.Path).ToHashSet());
+        Assert.All(operations.Where(o => o.Path != "/api/health"), o => Assert.Equal(
+            ["functionKeyHeader", "functionKeyQuery"],
+            o.Security.EnumerateArray().SelectMany(requirement => requirement.EnumerateObject().Select(scheme => scheme.Name)).Order()));
+        Assert.Empty(operations.Single(o => o.Path == "/api/health").Security.EnumerateArray().SelectMany(r => r.EnumerateObject()));
     }
 }

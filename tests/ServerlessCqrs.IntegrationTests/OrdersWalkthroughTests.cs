@@ -71,24 +71,31 @@ public sealed class OrdersWalkthroughTests(LocalHostFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Catalog_ListsEveryCommandAndQueryWithItsFields()
+    public async Task Catalog_IndexesEveryCommandAndQuery_IntoTheOpenApiDocument()
     {
         using var client = factory.CreateClient();
 
         var catalog = await (await client.GetAsync("/api/catalog")).ReadJsonAsync();
+        var document = await (await client.GetAsync("/api/openapi.json")).ReadJsonAsync();
 
         var commands = catalog.GetProperty("commands").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
         var queries = catalog.GetProperty("queries").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
         Assert.Superset(new HashSet<string> { "CreateOrder", "ConfirmOrder", "CancelOrder" }, commands.Keys.ToHashSet());
         Assert.Equal(["GetOrder", "ListOrders"], queries.Keys.Order());
-        Assert.Equal("/api/commands/CreateOrder", commands["CreateOrder"].GetProperty("route").GetString());
-        var lines = commands["CreateOrder"].GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "lines");
-        Assert.Equal("array", lines.GetProperty("type").GetString());
-        Assert.True(lines.GetProperty("required").GetBoolean());
-        var quantity = lines.GetProperty("items").GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "quantity");
-        Assert.Equal("integer", quantity.GetProperty("type").GetString());
-        var limit = queries["ListOrders"].GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "limit");
-        Assert.False(limit.GetProperty("required").GetBoolean());
+        var create = commands["CreateOrder"];
+        Assert.Equal("/api/commands/CreateOrder", create.GetProperty("route").GetString());
+        Assert.Equal("Orders", create.GetProperty("tag").GetString());
+        Assert.Equal("Places an order.", create.GetProperty("summary").GetString());
+        Assert.Equal("/api/openapi.json#/components/schemas/CreateOrder", create.GetProperty("schema").GetString());
+        Assert.Equal("/api/openapi.json#/components/schemas/CreateOrderResult", create.GetProperty("result").GetString());
+        Assert.Contains("order_forbidden", create.GetProperty("problems").GetProperty("403").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("GET, POST", queries["GetOrder"].GetProperty("methods").GetString());
+        foreach (var entry in commands.Values.Concat(queries.Values))
+        {
+            var pointer = entry.GetProperty("schema").GetString()!.Split('#')[1].Split('/', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(document.GetProperty(pointer[0]).GetProperty(pointer[1]).TryGetProperty(pointer[2], out _), $"{pointer[2]} is in the document");
+        }
+
         Assert.Contains(catalog.GetProperty("events").EnumerateArray(), e => e.GetProperty("name").GetString() == "OrderConfirmed");
     }
 
