@@ -70,10 +70,10 @@ internal sealed class ApiModel
         var messages = new List<ApiMessage>();
         foreach (var message in ordered.Where(m => m.Kind is MessageKind.Command or MessageKind.Query))
         {
-            schemas.Request(message.MessageType);
+            schemas.AddRequest(message.MessageType);
             if (message.ResultType is { } result)
             {
-                schemas.Response(result);
+                schemas.AddResponse(result);
             }
 
             messages.Add(Describe(message, documentation, authenticationConfigured));

@@ -22,11 +22,11 @@ internal sealed class MessageSchemas(JsonSerializerOptions serializerOptions, Xm
     /// <summary>The named schemas referenced so far, by name.</summary>
     public IReadOnlyDictionary<string, JsonObject> Components => _components;
 
-    /// <summary>A reference to the schema of a message, which a client sends (only what it must send is required).</summary>
-    public JsonObject Request(Type type) => Export(type, written: false);
+    /// <summary>Adds the schema of a message, which a client sends: only what it must send is required.</summary>
+    public void AddRequest(Type type) => Export(type, written: false);
 
-    /// <summary>A reference to the schema of a result or event, which the server writes (every field it always writes is required).</summary>
-    public JsonObject Response(Type type) => Export(type, written: true);
+    /// <summary>Adds the schema of a result, which the server writes: every field it always writes is required.</summary>
+    public void AddResponse(Type type) => Export(type, written: true);
 
     /// <summary>The schema of one field of a message as a query-string parameter, which is never null: it is there or not.</summary>
     public JsonObject Field(JsonPropertyInfo property)
@@ -44,17 +44,16 @@ internal sealed class MessageSchemas(JsonSerializerOptions serializerOptions, Xm
     /// <summary>The component name of a type already exported.</summary>
     public string NameOf(Type type) => _names[type];
 
-    /// <summary>A <c>$ref</c> to a component.</summary>
-    public static JsonObject Reference(string name) => new() { ["$ref"] = ComponentsPath + name };
+    private static JsonObject Reference(string name) => new() { ["$ref"] = ComponentsPath + name };
 
-    private JsonObject Export(Type type, bool written)
+    private void Export(Type type, bool written)
     {
         var exporter = new JsonSchemaExporterOptions
         {
             TreatNullObliviousAsNonNullable = true,
             TransformSchemaNode = (context, node) => Transform(context, node, written),
         };
-        return (JsonObject)serializerOptions.GetJsonSchemaAsNode(type, exporter);
+        serializerOptions.GetJsonSchemaAsNode(type, exporter);
     }
 
     private JsonNode Transform(JsonSchemaExporterContext context, JsonNode node, bool written)
@@ -71,7 +70,7 @@ internal sealed class MessageSchemas(JsonSerializerOptions serializerOptions, Xm
             schema = Reference(name);
         }
 
-        if (context.PropertyInfo is { AttributeProvider: { } member } property)
+        if (context.PropertyInfo is { AttributeProvider: { } member })
         {
             ValidationKeywords.Apply(schema, member);
             if (member is PropertyInfo clrProperty && documentation.Of(clrProperty) is { } description)

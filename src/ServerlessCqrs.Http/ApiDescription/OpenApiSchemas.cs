@@ -22,6 +22,12 @@ internal static class OpenApiSchemas
 
         if (json["$ref"]?.GetValue<string>() is { } reference)
         {
+            if (json.Any(keyword => keyword.Key is not "$ref" and not "description"))
+            {
+                throw new InvalidOperationException(
+                    $"A reference to {reference} carries {string.Join(", ", json.Select(k => k.Key))}; only a description may sit beside a reference here.");
+            }
+
             return new OpenApiSchemaReference(reference[ComponentsPath.Length..], document)
             {
                 Description = json["description"]?.GetValue<string>(),
