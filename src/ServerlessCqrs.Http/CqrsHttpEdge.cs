@@ -37,7 +37,7 @@ public sealed partial class CqrsHttpEdge
     private readonly ApiDocuments _documents;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the edge; binders and the catalog are built here, once.</summary>
+    /// <summary>Creates the edge; the query-string binders are built here, once.</summary>
     public CqrsHttpEdge(
         MessageRegistry registry,
         IIdempotencyStore idempotency,
