@@ -6,7 +6,7 @@ public sealed class ApiDescriptionOptions
     /// <summary>The document's title (default <c>ServerlessCqrs API</c>).</summary>
     public string Title { get; set; } = "ServerlessCqrs API";
 
-    /// <summary>The document's <c>info.version</c> (default: the version of ServerlessCqrs.Http, without build metadata).</summary>
+    /// <summary>The document's <c>info.version</c> (default: the release of ServerlessCqrs.Http, <c>major.minor.patch</c>).</summary>
     public string? Version { get; set; }
 
     /// <summary>

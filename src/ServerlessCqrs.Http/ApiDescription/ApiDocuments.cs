@@ -62,12 +62,12 @@ public sealed class ApiDocuments
         return Encoding.UTF8.GetBytes(OpenApi($"{request.Scheme}://{request.Host}{request.PathBase}"));
     }
 
-    /// <summary><c>1.2.3</c>: the assembly's informational version without its build metadata (a commit id).</summary>
-    private static string VersionOf(Assembly assembly)
-    {
-        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? assembly.GetName().Version?.ToString(3) ?? "1.0.0";
-        var metadata = version.IndexOf('+', StringComparison.Ordinal);
-        return metadata < 0 ? version : version[..metadata];
-    }
+    /// <summary>
+    /// <c>1.2.3</c>: the assembly's file version, which names the release and stays put between releases (the package
+    /// version adds the commits since the last one).
+    /// </summary>
+    private static string VersionOf(Assembly assembly) =>
+        Version.TryParse(assembly.GetCustomAttribute<AssemblyFileVersionAttribute>()?.Version, out var version)
+            ? version.ToString(3)
+            : "0.0.0";
 }
