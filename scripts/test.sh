@@ -33,6 +33,8 @@ readonly kernel_minimum=90
 rm -rf "$results" "$coverage"
 dotnet tool restore
 dotnet build ServerlessCqrs.sln -c Release
+# The NuGet packages a team references, and what each carries.
+bash scripts/pack.sh
 dotnet test ServerlessCqrs.sln -c Release --no-build \
   --results-directory "$results" --settings coverlet.runsettings --collect "XPlat Code Coverage"
 

@@ -17,5 +17,5 @@ public sealed class QueueEventFunction(StorageQueueEventDelivery delivery)
     public async Task RunAsync(
         [QueueTrigger("%Cqrs:Events:StorageQueue:QueueName%", Connection = "Storage")] QueueMessage message,
         CancellationToken cancellationToken) =>
-        await delivery.DeliverAsync(message, cancellationToken);
+        await delivery.DeliverAsync(message, cancellationToken).ConfigureAwait(false);
 }

@@ -13,6 +13,6 @@ public sealed class OutboxSweepFunction(IOutboxRelay relay)
     [Function("SweepOutbox")]
 #pragma warning disable IDE0060 // The trigger parameter declares the binding.
     public async Task RunAsync([TimerTrigger("*/10 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
-        await relay.SweepAsync(cancellationToken);
+        await relay.SweepAsync(cancellationToken).ConfigureAwait(false);
 #pragma warning restore IDE0060
 }

@@ -13,6 +13,6 @@ public sealed class HousekeepingFunction(Housekeeper housekeeper)
     [Function("Housekeeping")]
 #pragma warning disable IDE0060 // The trigger parameter declares the binding.
     public async Task RunAsync([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
-        await housekeeper.RunAsync(cancellationToken);
+        await housekeeper.RunAsync(cancellationToken).ConfigureAwait(false);
 #pragma warning restore IDE0060
 }

@@ -26,7 +26,7 @@ public sealed partial class InvocationMiddleware(IHttpInvocationResult httpResul
         using var activity = StartActivity(context, trigger, http);
         try
         {
-            await next(context);
+            await next(context).ConfigureAwait(false);
             activity.SetTag(FunctionsDiagnostics.Tags.HttpResponseStatusCode, http?.Response.StatusCode);
         }
         catch (Exception exception)
