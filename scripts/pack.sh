@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 readonly packages=artifacts/packages
-readonly expected=(Core Http Azure Redis Observability Hosting AzureFunctions)
+readonly expected=(Core Http Azure Redis Observability Hosting AzureFunctions Testing)
 
 rm -rf "$packages"
 dotnet pack ServerlessCqrs.sln -c Release -o "$packages"

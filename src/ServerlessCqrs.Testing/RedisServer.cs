@@ -12,15 +12,17 @@ public sealed class RedisServer : IAsyncDisposable
 
     private RedisServer(int port) => Port = port;
 
+    /// <summary>Its port on 127.0.0.1.</summary>
     public int Port { get; }
 
     /// <summary>The StackExchange.Redis connection string.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
+    /// <summary>Starts <c>redis-server</c> from the PATH on a free loopback port, keeping nothing on disk.</summary>
     public static async Task<RedisServer> StartAsync()
     {
         var server = new RedisServer(LoopbackPorts.Free());
-        await server.RestartAsync();
+        await server.RestartAsync().ConfigureAwait(false);
         return server;
     }
 
@@ -43,7 +45,7 @@ public sealed class RedisServer : IAsyncDisposable
 
         _process.OutputDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
-        await Eventually.HoldsAsync(() => LoopbackPorts.AcceptsAsync(Port), $"redis-server accepts connections on port {Port}");
+        await Eventually.HoldsAsync(() => LoopbackPorts.AcceptsAsync(Port), $"redis-server accepts connections on port {Port}").ConfigureAwait(false);
     }
 
     /// <summary>Kills the server at once, as a crash would.</summary>
@@ -52,13 +54,14 @@ public sealed class RedisServer : IAsyncDisposable
         if (_process is { HasExited: false } process)
         {
             process.Kill();
-            await process.WaitForExitAsync();
+            await process.WaitForExitAsync().ConfigureAwait(false);
         }
     }
 
+    /// <summary>Stops it.</summary>
     public async ValueTask DisposeAsync()
     {
-        await KillAsync();
+        await KillAsync().ConfigureAwait(false);
         _process?.Dispose();
     }
 }

@@ -6,6 +6,7 @@ namespace ServerlessCqrs.Testing;
 /// </summary>
 public static class Eventually
 {
+    /// <summary>How long it waits unless told otherwise.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Polls until <paramref name="condition"/> holds, failing with <paramref name="what"/> on timeout.</summary>
@@ -13,14 +14,14 @@ public static class Eventually
     {
         ArgumentNullException.ThrowIfNull(condition);
         var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
-        while (!await condition())
+        while (!await condition().ConfigureAwait(false))
         {
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Timed out waiting until {what}.");
+                throw new TimeoutException($"Timed out waiting until {what}.");
             }
 
-            await Task.Delay(20);
+            await Task.Delay(20).ConfigureAwait(false);
         }
     }
 

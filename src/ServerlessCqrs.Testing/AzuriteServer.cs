@@ -21,8 +21,10 @@ public sealed class AzuriteServer : IAsyncDisposable
         TablePort = tablePort;
     }
 
+    /// <summary>The port of its queue service.</summary>
     public int QueuePort { get; }
 
+    /// <summary>The port of its table service.</summary>
     public int TablePort { get; }
 
     /// <summary>The storage connection string for its queues and tables.</summary>
@@ -52,6 +54,10 @@ public sealed class AzuriteServer : IAsyncDisposable
         };
     }
 
+    /// <summary>
+    /// Starts Azurite (tables and queues, in memory) on free loopback ports: <c>AZURITE_PATH</c>, else
+    /// <c>tools/azurite/node_modules/.bin/azurite</c> in a folder above the tests, else <c>azurite</c> on the PATH.
+    /// </summary>
     public static async Task<AzuriteServer> StartAsync()
     {
         var (queuePort, tablePort) = (LoopbackPorts.Free(), LoopbackPorts.Free());
@@ -79,18 +85,19 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new AzuriteServer(process, queuePort, tablePort);
-        await Eventually.HoldsAsync(async () => await LoopbackPorts.AcceptsAsync(queuePort) && await LoopbackPorts.AcceptsAsync(tablePort),
-            $"Azurite accepts connections on ports {queuePort} and {tablePort}", TimeSpan.FromSeconds(30));
+        await Eventually.HoldsAsync(async () => await LoopbackPorts.AcceptsAsync(queuePort).ConfigureAwait(false) && await LoopbackPorts.AcceptsAsync(tablePort).ConfigureAwait(false),
+            $"Azurite accepts connections on ports {queuePort} and {tablePort}", TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         return server;
     }
 
+    /// <summary>Stops it; its data, in memory, goes with it.</summary>
     public async ValueTask DisposeAsync()
     {
         // Azurite may ignore SIGTERM; its data is in memory, so nothing is lost by killing it.
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await _process.WaitForExitAsync().ConfigureAwait(false);
         }
 
         _process.Dispose();
