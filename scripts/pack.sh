@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Packs the libraries a team references into artifacts/packages and checks what each package carries:
+# Packs the libraries a team references, and the dotnet new template, into artifacts/packages; checks what each
+# library package carries:
 # its README, the MIT license, the repository and commit, its symbols package, and its dependencies on the
 # other ServerlessCqrs packages at the same version.
 set -euo pipefail
@@ -24,5 +25,6 @@ for name in "${expected[@]}"; do
   files=$(unzip -Z1 "$nupkg")
   grep -qx 'README.md' <<<"$files" || { echo "$id: README.md is not in the package" >&2; failed=1; }
 done
+ls "$packages"/ServerlessCqrs.Templates.[0-9]*.nupkg >/dev/null 2>&1 || { echo "missing package: ServerlessCqrs.Templates" >&2; failed=1; }
 [ "$failed" = 0 ] || exit 1
 echo "Packed and checked: $(ls "$packages"/*.nupkg | wc -l) packages in $packages."

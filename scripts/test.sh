@@ -51,3 +51,5 @@ echo "Kernel line coverage ${kernel}% (minimum ${kernel_minimum}%)."
 # The NuGet packages a team references, and what each carries. Last: packing rebuilds the libraries with
 # deterministic source paths, which coverage could not map back to the files.
 bash scripts/pack.sh
+# The template from those packages: each option instantiated, built, tested, run and called.
+bash scripts/check-template.sh
