@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using ServerlessCqrs.Events;
@@ -11,7 +14,8 @@ namespace ServerlessCqrs.Testing;
 /// Your handlers on the kernel's embedded defaults — in-memory store, idempotency keys and read models — with a
 /// <see cref="FakeTimeProvider"/> for the clock and a transport that records every event and hands it to the event
 /// handlers at once, so when a send returns, its projections have run. Every command sent (yours, and those handlers
-/// send) and every event published is captured.
+/// send) and every event published is captured. <see cref="CreateHttpClientAsync"/> reaches the same kernel through the
+/// HTTP edge, in memory.
 /// </summary>
 /// <example>
 /// <code>
@@ -22,8 +26,10 @@ namespace ServerlessCqrs.Testing;
 /// </example>
 public sealed class CqrsTestKit : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly WebApplication _app;
     private readonly MessageLog _log;
+    private readonly SemaphoreSlim _startGate = new(1, 1);
+    private bool _started;
 
     /// <summary>Retries back off for a millisecond, not a tenth of a second; settings given to <see cref="Create"/> win.</summary>
     private static readonly Dictionary<string, string?> FastRetries = new()
@@ -32,15 +38,15 @@ public sealed class CqrsTestKit : IAsyncDisposable
         ["Cqrs:Resilience:Default:MaxDelay"] = "00:00:00.010",
     };
 
-    private CqrsTestKit(ServiceProvider services, MessageLog log, FakeTimeProvider time)
+    private CqrsTestKit(WebApplication app, MessageLog log, FakeTimeProvider time)
     {
-        _services = services;
+        _app = app;
         _log = log;
         Time = time;
     }
 
     /// <summary>The kit's services: resolve stores, read models or the bus from them.</summary>
-    public IServiceProvider Services => _services;
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>The clock every component reads; advance it to make time pass.</summary>
     public FakeTimeProvider Time { get; }
@@ -62,29 +68,30 @@ public sealed class CqrsTestKit : IAsyncDisposable
         Action<CqrsBuilder> register, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(register);
-        var collection = new ServiceCollection();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(FastRetries)
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
-            .Build();
-        collection.AddSingleton<IConfiguration>(configuration);
-        collection.AddLogging();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Host.UseDefaultServiceProvider(o => o.ValidateScopes = true);
+        builder.Configuration.AddInMemoryCollection(FastRetries).AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        var collection = builder.Services;
         var log = new MessageLog();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var cqrs = collection.AddServerlessCqrs();
         cqrs.AddBehavior(typeof(CommandCapture<,>), ServiceLifetime.Singleton, PipelinePosition.Outermost);
         register(cqrs);
+        collection.AddServerlessCqrsHttp(builder.Configuration);
         collection.AddSingleton(log);
         collection.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
         collection.Replace(ServiceDescriptor.Singleton<IEventTransport, RecordingEventTransport>());
         services?.Invoke(collection);
-        return new CqrsTestKit(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), log, time);
+        var app = builder.Build();
+        app.MapServerlessCqrs();
+        return new CqrsTestKit(app, log, time);
     }
 
     /// <summary>Sends a command in a scope of its own, as one request would.</summary>
     public async Task<Result> SendAsync(ICommand command)
     {
-        var scope = _services.CreateAsyncScope();
+        var scope = Services.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
             return await scope.ServiceProvider.GetRequiredService<IMessageBus>().SendAsync(command).ConfigureAwait(false);
@@ -94,7 +101,7 @@ public sealed class CqrsTestKit : IAsyncDisposable
     /// <summary>Sends a command with a result in a scope of its own.</summary>
     public async Task<Result<TResult>> SendAsync<TResult>(ICommand<TResult> command)
     {
-        var scope = _services.CreateAsyncScope();
+        var scope = Services.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
             return await scope.ServiceProvider.GetRequiredService<IMessageBus>().SendAsync(command).ConfigureAwait(false);
@@ -104,7 +111,7 @@ public sealed class CqrsTestKit : IAsyncDisposable
     /// <summary>Runs a query in a scope of its own.</summary>
     public async Task<Result<TResult>> QueryAsync<TResult>(IQuery<TResult> query)
     {
-        var scope = _services.CreateAsyncScope();
+        var scope = Services.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
             return await scope.ServiceProvider.GetRequiredService<IMessageBus>().QueryAsync(query).ConfigureAwait(false);
@@ -115,8 +122,31 @@ public sealed class CqrsTestKit : IAsyncDisposable
     public async Task PublishAsync(IEvent @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        var envelope = _services.GetRequiredService<EventEnvelopeFactory>().Create(@event);
-        await _services.GetRequiredService<IEventTransport>().SendAsync([envelope], CancellationToken.None).ConfigureAwait(false);
+        var envelope = Services.GetRequiredService<EventEnvelopeFactory>().Create(@event);
+        await Services.GetRequiredService<IEventTransport>().SendAsync([envelope], CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A client of the kit's HTTP edge, in memory: <c>POST /api/commands/{name}</c>, <c>GET|POST /api/queries/{name}</c>,
+    /// problems, cache headers, <c>/api/openapi.json</c> — against the same kernel, store and captured messages.
+    /// </summary>
+    public async Task<HttpClient> CreateHttpClientAsync()
+    {
+        await _startGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (!_started)
+            {
+                await _app.StartAsync().ConfigureAwait(false);
+                _started = true;
+            }
+        }
+        finally
+        {
+            _startGate.Release();
+        }
+
+        return _app.GetTestClient();
     }
 
     /// <summary>Starts a scenario from what already happened: commands are sent, events published, in order.</summary>
@@ -126,5 +156,9 @@ public sealed class CqrsTestKit : IAsyncDisposable
     internal (int Events, int Commands) Mark() => (_log.Events.Count, _log.Commands.Count);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _startGate.Dispose();
+    }
 }

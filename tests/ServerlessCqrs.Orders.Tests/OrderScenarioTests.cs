@@ -66,4 +66,24 @@ public sealed class OrderScenarioTests
         await Assert.ThrowsAsync<ScenarioFailedException>(() =>
             kit.Given().When(new ConfirmOrder { OrderId = orderId }).ThenFailsAsync(OrderErrors.CancelledCode));
     }
+
+    [Fact]
+    public async Task TheKitsHttpClient_ReachesTheSameKernel_ThroughTheEdge()
+    {
+        await using var kit = CqrsTestKit.Create(cqrs => cqrs.AddOrders());
+        using var http = await kit.CreateHttpClientAsync();
+
+        var created = await http.PostAsync("/api/commands/CreateOrder", Json("""{"customerId":"c1","lines":[{"sku":"A-1","quantity":1,"unitPrice":2}]}"""));
+        var orderId = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("orderId").GetString();
+        var order = await http.GetAsync($"/api/queries/GetOrder?orderId={orderId}");
+        var refused = await http.PostAsync("/api/commands/CreateOrder", Json("""{"customerId":"c1","lines":[]}"""));
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, order.StatusCode);
+        Assert.Equal([orderId], kit.PublishedEvents.OfType<OrderCreated>().Select(e => e.OrderId));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }

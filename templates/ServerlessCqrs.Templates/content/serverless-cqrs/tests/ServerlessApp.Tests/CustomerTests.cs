@@ -47,4 +47,19 @@ public sealed class CustomerTests
 
         await kit.Given().When(new RegisterCustomer { Name = "" }).ThenFailsAsync("validation_failed");
     }
+
+    [Fact]
+    public async Task TheApi_RegistersACustomer_AndReadsItBack()
+    {
+        await using var kit = CqrsTestKit.Create(cqrs => cqrs.AddDomain());
+        using var http = await kit.CreateHttpClientAsync();
+
+        var created = await http.PostAsync("/api/commands/RegisterCustomer",
+            new StringContent("""{"name":"Ada"}""", System.Text.Encoding.UTF8, "application/json"));
+        var id = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("customerId").GetString();
+        var customer = await http.GetAsync($"/api/queries/GetCustomer?customerId={id}");
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains("\"name\":\"Ada\"", await customer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
