@@ -13,13 +13,6 @@ public sealed record GetCustomer : IQuery<Customer>
     public string CustomerId { get; init; } = "";
 }
 
-/// <summary>The codes of the customers' expected failures.</summary>
-public static class CustomerErrors
-{
-    /// <summary>No customer has the id.</summary>
-    public const string NotFound = "customer_not_found";
-}
-
 internal sealed class GetCustomerHandler(AggregateRepository<Customer> customers) : IQueryHandler<GetCustomer, Customer>
 {
     public async ValueTask<Result<Customer>> HandleAsync(GetCustomer query, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ namespace ServerlessApp.Domain;
 
 /// <summary>Registers a customer. <c>POST /api/commands/RegisterCustomer</c> answers 201 with its id.</summary>
 [CreatesResource]
+[ExpectedError(ErrorKind.Conflict, CustomerErrors.Exists)]
 public sealed record RegisterCustomer : ICommand<CustomerRegistration>
 {
     /// <summary>The customer's name, 1 to 200 characters.</summary>
@@ -26,6 +27,6 @@ internal sealed class RegisterCustomerHandler(AggregateRepository<Customer> cust
         // The state and its event commit together; the event is then sent to its handlers.
         return await customers.SaveAsync(id, new Customer(id, command.Name), expectedVersion: 0, [registered], cancellationToken)
             ? new CustomerRegistration(id)
-            : Error.Conflict("customer_exists", $"Customer '{id}' already exists.");
+            : Error.Conflict(CustomerErrors.Exists, $"Customer '{id}' already exists.");
     }
 }
