@@ -32,12 +32,7 @@ internal sealed class MessageSchemas(JsonSerializerOptions serializerOptions, Xm
     public JsonObject Field(JsonPropertyInfo property)
     {
         var field = (JsonObject)_components[_names[property.DeclaringType]]["properties"]![property.Name]!.DeepClone();
-        if (field["type"] is JsonArray types && types.Any(t => t!.GetValue<string>() == "null"))
-        {
-            var remaining = types.Select(t => t!.GetValue<string>()).Where(t => t != "null").ToList();
-            field["type"] = remaining.Count == 1 ? remaining[0] : new JsonArray([.. remaining.Select(t => (JsonNode)t)]);
-        }
-
+        WithoutType(field, "null");
         return field;
     }
 
@@ -148,9 +143,19 @@ internal sealed class MessageSchemas(JsonSerializerOptions serializerOptions, Xm
         var types = ValidationKeywords.TypeNames(schema);
         if (types.Contains("string") && (types.Contains("number") || types.Contains("integer")))
         {
-            var remaining = types.Where(t => t != "string").ToList();
-            schema["type"] = remaining.Count == 1 ? remaining[0] : new JsonArray([.. remaining.Select(t => (JsonNode)t)]);
+            WithoutType(schema, "string");
             schema.Remove("pattern");
+        }
+    }
+
+    /// <summary>Takes <paramref name="name"/> out of the schema's <c>type</c> list, if the list has it beside others.</summary>
+    private static void WithoutType(JsonObject schema, string name)
+    {
+        var types = ValidationKeywords.TypeNames(schema);
+        if (types.Count > 1 && types.Contains(name))
+        {
+            var remaining = types.Where(t => t != name).ToList();
+            schema["type"] = remaining.Count == 1 ? remaining[0] : new JsonArray([.. remaining.Select(t => (JsonNode)t)]);
         }
     }
 
