@@ -89,34 +89,13 @@ public sealed class CqrsTestKit : IAsyncDisposable
     }
 
     /// <summary>Sends a command in a scope of its own, as one request would.</summary>
-    public async Task<Result> SendAsync(ICommand command)
-    {
-        var scope = Services.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            return await scope.ServiceProvider.GetRequiredService<IMessageBus>().SendAsync(command).ConfigureAwait(false);
-        }
-    }
+    public Task<Result> SendAsync(ICommand command) => InScopeAsync(bus => bus.SendAsync(command));
 
     /// <summary>Sends a command with a result in a scope of its own.</summary>
-    public async Task<Result<TResult>> SendAsync<TResult>(ICommand<TResult> command)
-    {
-        var scope = Services.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            return await scope.ServiceProvider.GetRequiredService<IMessageBus>().SendAsync(command).ConfigureAwait(false);
-        }
-    }
+    public Task<Result<TResult>> SendAsync<TResult>(ICommand<TResult> command) => InScopeAsync(bus => bus.SendAsync(command));
 
     /// <summary>Runs a query in a scope of its own.</summary>
-    public async Task<Result<TResult>> QueryAsync<TResult>(IQuery<TResult> query)
-    {
-        var scope = Services.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            return await scope.ServiceProvider.GetRequiredService<IMessageBus>().QueryAsync(query).ConfigureAwait(false);
-        }
-    }
+    public Task<Result<TResult>> QueryAsync<TResult>(IQuery<TResult> query) => InScopeAsync(bus => bus.QueryAsync(query));
 
     /// <summary>Publishes an event as a producer would: recorded, then handed to its handlers.</summary>
     public async Task PublishAsync(IEvent @event)
@@ -152,8 +131,20 @@ public sealed class CqrsTestKit : IAsyncDisposable
     /// <summary>Starts a scenario from what already happened: commands are sent, events published, in order.</summary>
     public Scenario Given(params object[] history) => new(this, history);
 
+    /// <summary>Sends or runs any message in a scope of its own, as one request would.</summary>
+    internal Task<Result<object?>> DispatchAsync(object message) => InScopeAsync(bus => bus.DispatchAsync(message));
+
     /// <summary>Where the captured messages stand now, for a scenario to tell what its step added.</summary>
     internal (int Events, int Commands) Mark() => (_log.Events.Count, _log.Commands.Count);
+
+    private async Task<TResult> InScopeAsync<TResult>(Func<IMessageBus, ValueTask<TResult>> call)
+    {
+        var scope = Services.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            return await call(scope.ServiceProvider.GetRequiredService<IMessageBus>()).ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -81,24 +81,15 @@ public sealed class Scenario
             {
                 await _kit.PublishAsync(@event).ConfigureAwait(false);
             }
-            else if ((await DispatchAsync(step).ConfigureAwait(false)).Error is { } error)
+            else if ((await _kit.DispatchAsync(step).ConfigureAwait(false)).Error is { } error)
             {
                 throw new ScenarioFailedException($"Given {Name(step)} failed with {error.Code} ({error.Message}).");
             }
         }
 
         var before = _kit.Mark().Events;
-        var result = await DispatchAsync(_command).ConfigureAwait(false);
+        var result = await _kit.DispatchAsync(_command).ConfigureAwait(false);
         return (result, [.. _kit.PublishedEvents.Skip(before)]);
-    }
-
-    private async Task<Result<object?>> DispatchAsync(object command)
-    {
-        var scope = _kit.Services.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            return await scope.ServiceProvider.GetRequiredService<IMessageBus>().DispatchAsync(command).ConfigureAwait(false);
-        }
     }
 
     /// <summary>The event's JSON without the id and time every <see cref="Event"/> is given.</summary>
