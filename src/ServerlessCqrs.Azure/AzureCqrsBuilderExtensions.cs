@@ -98,6 +98,7 @@ public static class AzureCqrsBuilderExtensions
             sp.GetRequiredService<EventDispatcher>(), sp.GetRequiredService<EventQueues>(), sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IEventTransport, StorageQueueEventTransport>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterQueue, StorageQueueDeadLetterQueue>());
+        services.Replace(ServiceDescriptor.Singleton<IEventScheduler, StorageQueueEventScheduler>());
         cqrs.AddBackgroundWork<StorageQueueEventProcessor>();
     }
 
@@ -121,6 +122,7 @@ public static class AzureCqrsBuilderExtensions
             sp.GetRequiredService<IOptions<ServiceBusOptions>>()));
         services.Replace(ServiceDescriptor.Singleton<IEventTransport, ServiceBusEventTransport>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterQueue, ServiceBusDeadLetterQueue>());
+        services.Replace(ServiceDescriptor.Singleton<IEventScheduler, ServiceBusEventScheduler>());
         cqrs.AddBackgroundWork<ServiceBusEventProcessor>();
     }
 

@@ -94,6 +94,34 @@ internal sealed class TableReadModelStore<TView>(CqrsTables tables, IEnumerable<
         return new ReadModelPage<TView>([.. page.Select(ToView)], next);
     }
 
+    public async ValueTask<bool> DeleteAsync(string partition, string id, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(_table, cancellationToken).ConfigureAwait(false);
+        var (partitionKey, rowKey) = (Key(partition), ViewPrefix + Key(id));
+        var current = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!current.HasValue)
+        {
+            return false;
+        }
+
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.Delete, current.Value!, current.Value!.ETag)];
+        if (current.Value.GetString(SortKey) is { } sortKey)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partitionKey, SortRowKey(sortKey, id)), ETag.All));
+        }
+
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableTransactionFailedException gone) when (gone.Status is 404 or 412)
+        {
+            // Deleted (or rewritten) by another writer in between.
+            return false;
+        }
+    }
+
     /// <summary>Keys may not hold <c>/ \ # ?</c> or control characters; partitions and ids are free text.</summary>
     private static string Key(string value) => Uri.EscapeDataString(value);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using ServerlessCqrs;
 using ServerlessCqrs.Pipeline;
+using ServerlessCqrs.Processes;
 using ServerlessCqrs.Registry;
 using ServerlessCqrs.Resilience;
 using ServerlessCqrs.Storage;
@@ -49,8 +50,36 @@ public sealed class CqrsBuilder
             RegisterHandlerService(handler);
         }
 
+        foreach (var process in ProcessTypesIn(assembly))
+        {
+            AddProcess(process);
+        }
+
         return this;
     }
+
+    /// <summary>
+    /// Registers a process manager (a <see cref="ProcessManager{TState}"/>), created once: the events it declares
+    /// reach it, and its timeouts come back through the transport's delayed delivery. Assembly scans add them too.
+    /// </summary>
+    public CqrsBuilder AddProcess<TProcess>()
+        where TProcess : ProcessManager => AddProcess(typeof(TProcess));
+
+    private CqrsBuilder AddProcess(Type processType)
+    {
+        if (Catalog.Processes.Contains(processType))
+        {
+            return this;
+        }
+
+        Catalog.AddProcess(processType);
+        Services.TryAddSingleton(processType);
+        Services.AddSingleton(sp => (ProcessManager)sp.GetRequiredService(processType));
+        return AddHandler<ProcessTimeoutHandler>();
+    }
+
+    private static IEnumerable<Type> ProcessTypesIn(Assembly assembly) =>
+        assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && t.IsSubclassOf(typeof(ProcessManager)));
 
     /// <summary>Registers every message and handler in the assembly that defines <typeparamref name="TMarker"/>.</summary>
     public CqrsBuilder AddHandlersFrom<TMarker>() => AddHandlersFrom(typeof(TMarker).Assembly);

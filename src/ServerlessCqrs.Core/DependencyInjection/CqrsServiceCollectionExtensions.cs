@@ -16,6 +16,7 @@ using ServerlessCqrs.Outbox;
 using ServerlessCqrs.Pipeline;
 using ServerlessCqrs.Pipeline.Behaviors;
 using ServerlessCqrs.Pipeline.Validation;
+using ServerlessCqrs.Processes;
 using ServerlessCqrs.Registry;
 using ServerlessCqrs.Resilience;
 using ServerlessCqrs.Security;
@@ -74,7 +75,7 @@ public static class CqrsServiceCollectionExtensions
         services.AddMetrics();
 
         // The collection is final by the time the registry is built: it tells which handlers are singletons.
-        services.TryAddSingleton(sp => MessageInvokersFactory.Create(builder.Catalog, builder.Pipeline, services));
+        services.TryAddSingleton(sp => MessageInvokersFactory.Create(builder.Catalog, builder.Pipeline, services, sp));
         services.TryAddSingleton(sp => sp.GetRequiredService<MessageInvokers>().Registry);
         services.TryAddScoped<IMessageBus, MessageBus>();
         services.TryAddScoped<ICommandBus>(sp => sp.GetRequiredService<IMessageBus>());
@@ -84,6 +85,7 @@ public static class CqrsServiceCollectionExtensions
         AddPipeline(builder);
         AddCaching(builder);
         AddEvents(builder);
+        AddProcesses(builder);
         services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
         services.TryAdd(ServiceDescriptor.Singleton(typeof(IAggregateStore<>), typeof(InMemoryAggregateStore<>)));
         services.TryAdd(ServiceDescriptor.Singleton(typeof(AggregateRepository<>), typeof(AggregateRepository<>)));
@@ -168,6 +170,24 @@ public static class CqrsServiceCollectionExtensions
                 new JsonSerializerOptions(sp.GetRequiredService<MessageRegistry>().SerializerOptions) { IncludeFields = true }))
             .TryWithRegisteredKeyedDistributedCache(QueryCachingOptions.CacheName)
             .TryWithRegisteredKeyedBackplane(QueryCachingOptions.CacheName);
+    }
+
+    /// <summary>What process managers and the operators of their timeouts need; each manager is added with <c>AddProcess</c>.</summary>
+    private static void AddProcesses(CqrsBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessOptions>, ProcessOptionsValidator>());
+        services.AddOptions<ProcessOptions>()
+            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(ProcessOptions.SectionName).Bind(options))
+            .ValidateOnStart();
+        services.TryAddSingleton<IEventScheduler, InProcessEventScheduler>();
+        builder.AddReadModel<ProcessTimeoutEntry>(ProcessTimeoutIndex.Name);
+        services.TryAddSingleton<ProcessTimeoutIndex>();
+        services.TryAddSingleton<ProcessRuntime>();
+        services.TryAddSingleton(sp => new ProcessTimeouts(
+            sp.GetRequiredService<ProcessTimeoutIndex>(), sp.GetRequiredService<AggregateRepository<ProcessRecord>>(), sp.GetRequiredService<ProcessRuntime>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<ProcessOptions>>(), sp.GetRequiredService<ILogger<ProcessTimeouts>>()));
+        services.AddSingleton<IHousekeepingTask, OverdueTimeoutAudit>();
     }
 
     private static void AddEvents(CqrsBuilder builder)

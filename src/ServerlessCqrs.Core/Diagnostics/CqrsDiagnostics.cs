@@ -136,6 +136,21 @@ public static class CqrsDiagnostics
 
         /// <summary>Counter of fail-safe activations: a handler failed and an older cached result was served, by query type.</summary>
         public const string QueryCacheFailSafeActivations = "cqrs.query.cache.fail_safe.activations";
+
+        /// <summary>Counter of process instances started, by <see cref="Tags.Process"/>.</summary>
+        public const string ProcessesStarted = "cqrs.processes.started";
+
+        /// <summary>Counter of process instances completed, by <see cref="Tags.Process"/>.</summary>
+        public const string ProcessesCompleted = "cqrs.processes.completed";
+
+        /// <summary>Counter of timeouts that came due and were handled, by <see cref="Tags.Process"/> and <see cref="Tags.ProcessTimeout"/>.</summary>
+        public const string ProcessesTimedOut = "cqrs.processes.timed_out";
+
+        /// <summary>Counter of timeouts that arrived after they were cancelled or superseded and were ignored, by <see cref="Tags.Process"/>.</summary>
+        public const string ProcessTimeoutsStale = "cqrs.process.timeouts.stale";
+
+        /// <summary>Gauge of timeouts past their due time by more than the grace period, as the last audit counted them.</summary>
+        public const string ProcessTimeoutsOverdue = "cqrs.process.timeouts.overdue";
     }
 
     /// <summary>Units of the instruments.</summary>
@@ -161,6 +176,12 @@ public static class CqrsDiagnostics
 
         /// <summary>Events, or event handler runs.</summary>
         public const string Events = "{event}";
+
+        /// <summary>Process instances.</summary>
+        public const string Processes = "{process}";
+
+        /// <summary>Process timeouts.</summary>
+        public const string Timeouts = "{timeout}";
     }
 
     /// <summary>Span names. Message names are low-cardinality (a fixed set of types).</summary>
@@ -192,6 +213,12 @@ public static class CqrsDiagnostics
 
         /// <summary>The handler's name.</summary>
         public const string Handler = "cqrs.handler";
+
+        /// <summary>A process manager's name.</summary>
+        public const string Process = "cqrs.process";
+
+        /// <summary>The name of a process's timeout message.</summary>
+        public const string ProcessTimeout = "cqrs.process.timeout";
 
         /// <summary>How the message ended; see <see cref="Outcomes"/>.</summary>
         public const string Outcome = "cqrs.outcome";

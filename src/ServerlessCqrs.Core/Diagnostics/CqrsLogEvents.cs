@@ -90,4 +90,26 @@ public static class CqrsLogEvents
         /// <summary>A housekeeping task failed; it runs again next time.</summary>
         public const int HousekeepingFailed = 1501;
     }
+
+    /// <summary>Process managers (1700s).</summary>
+    public static class Processes
+    {
+        /// <summary>An event reached a process that has not started and that it does not start.</summary>
+        public const int ProcessEventIgnored = 1700;
+
+        /// <summary>A timeout arrived whose token the process no longer holds (cancelled, superseded, or the process completed).</summary>
+        public const int ProcessTimeoutStale = 1701;
+
+        /// <summary>An operator cancelled or rescheduled a timeout.</summary>
+        public const int ProcessTimeoutChanged = 1702;
+
+        /// <summary>A scheduled delivery could not be taken back from the transport; the timeout's token makes it a no-op when it arrives.</summary>
+        public const int ProcessTimeoutCancelFailed = 1703;
+
+        /// <summary>Timeouts are overdue past the grace period.</summary>
+        public const int ProcessTimeoutsOverdue = 1704;
+
+        /// <summary>A timeout scheduled in process could not be handed to the transport when due.</summary>
+        public const int ProcessTimeoutDeliveryFailed = 1705;
+    }
 }

@@ -35,7 +35,29 @@ internal sealed class CqrsMetrics
         QueryCacheFailSafeActivations = meter.CreateCounter<long>(
             CqrsDiagnostics.Instruments.QueryCacheFailSafeActivations, CqrsDiagnostics.Units.Activations,
             "Times a query handler failed and an older cached result was served instead.");
+        ProcessesStarted = meter.CreateCounter<long>(CqrsDiagnostics.Instruments.ProcessesStarted, CqrsDiagnostics.Units.Processes, "Process instances started.");
+        ProcessesCompleted = meter.CreateCounter<long>(CqrsDiagnostics.Instruments.ProcessesCompleted, CqrsDiagnostics.Units.Processes, "Process instances completed.");
+        ProcessesTimedOut = meter.CreateCounter<long>(
+            CqrsDiagnostics.Instruments.ProcessesTimedOut, CqrsDiagnostics.Units.Timeouts, "Process timeouts that came due and were handled.");
+        ProcessTimeoutsStale = meter.CreateCounter<long>(
+            CqrsDiagnostics.Instruments.ProcessTimeoutsStale, CqrsDiagnostics.Units.Timeouts, "Process timeouts that arrived cancelled or superseded, and were ignored.");
+        meter.CreateObservableGauge(
+            CqrsDiagnostics.Instruments.ProcessTimeoutsOverdue, () => Volatile.Read(ref _overdueTimeouts), CqrsDiagnostics.Units.Timeouts,
+            "Process timeouts past due by more than the grace period, at the last audit.");
     }
+
+    private long _overdueTimeouts;
+
+    public Counter<long> ProcessesStarted { get; }
+
+    public Counter<long> ProcessesCompleted { get; }
+
+    public Counter<long> ProcessesTimedOut { get; }
+
+    public Counter<long> ProcessTimeoutsStale { get; }
+
+    /// <summary>Sets the overdue gauge to what the last audit counted.</summary>
+    public void RecordOverdueTimeouts(long count) => Volatile.Write(ref _overdueTimeouts, count);
 
     public Histogram<double> CommandDuration { get; }
 

@@ -5,13 +5,12 @@ using ServerlessCqrs.Registry;
 namespace ServerlessCqrs.Internal;
 
 /// <summary>Runs one handler of one event type through its pipeline; created once at startup.</summary>
-internal abstract class EventHandlerInvoker(MessageDescriptor descriptor, Type handlerType)
+internal abstract class EventHandlerInvoker(MessageDescriptor descriptor, string handlerName)
 {
     protected MessageDescriptor Descriptor { get; } = descriptor;
 
-    protected Type HandlerType { get; } = handlerType;
-
-    public string HandlerName { get; } = handlerType.Name;
+    /// <summary>The handler's name in the ledger: the handler type's name, or a process manager's name.</summary>
+    public string HandlerName { get; } = handlerName;
 
     public abstract ValueTask InvokeAsync(object @event, string eventId, IServiceProvider services, CancellationToken cancellationToken);
 }
@@ -20,9 +19,22 @@ internal sealed class EventHandlerInvoker<TEvent> : EventHandlerInvoker
     where TEvent : IEvent
 {
     private readonly BehaviorChain<TEvent, Result> _chain;
+    private readonly Func<TEvent, MessageContext, CancellationToken, ValueTask> _handle;
 
+    /// <summary>An <see cref="IEventHandler{TEvent}"/> of type <paramref name="handlerType"/>, resolved from the delivery's scope.</summary>
     public EventHandlerInvoker(MessageDescriptor descriptor, Type handlerType, BehaviorSlot[] behaviors)
-        : base(descriptor, handlerType) => _chain = new(behaviors, HandleAsync);
+        : this(descriptor, handlerType.Name, behaviors,
+            (@event, context, cancellationToken) => ((IEventHandler<TEvent>)context.Services.GetRequiredService(handlerType)).HandleAsync(@event, cancellationToken))
+    {
+    }
+
+    /// <summary>Any other reaction to the event, such as a process manager's, under <paramref name="handlerName"/>.</summary>
+    public EventHandlerInvoker(MessageDescriptor descriptor, string handlerName, BehaviorSlot[] behaviors, Func<TEvent, MessageContext, CancellationToken, ValueTask> handle)
+        : base(descriptor, handlerName)
+    {
+        _handle = handle;
+        _chain = new(behaviors, HandleAsync);
+    }
 
     public override async ValueTask InvokeAsync(object @event, string eventId, IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -37,8 +49,7 @@ internal sealed class EventHandlerInvoker<TEvent> : EventHandlerInvoker
 
     private async ValueTask<Result> HandleAsync(TEvent @event, MessageContext context, CancellationToken cancellationToken)
     {
-        var handler = (IEventHandler<TEvent>)context.Services.GetRequiredService(HandlerType);
-        await handler.HandleAsync(@event, cancellationToken).ConfigureAwait(false);
+        await _handle(@event, context, cancellationToken).ConfigureAwait(false);
         return Result.Success;
     }
 }

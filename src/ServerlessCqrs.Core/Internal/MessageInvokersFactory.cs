@@ -1,11 +1,13 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessCqrs.Pipeline;
+using ServerlessCqrs.Processes;
 using ServerlessCqrs.Registry;
 
 namespace ServerlessCqrs.Internal;
@@ -17,8 +19,12 @@ namespace ServerlessCqrs.Internal;
 /// </summary>
 internal static class MessageInvokersFactory
 {
-    /// <summary>Builds the registry and invokers; <paramref name="services"/>, when given, tells which handlers are singletons (resolved once).</summary>
-    public static MessageInvokers Create(MessageCatalog catalog, MessagePipeline pipeline, IEnumerable<ServiceDescriptor>? services = null)
+    /// <summary>
+    /// Builds the registry and invokers; <paramref name="services"/>, when given, tells which handlers are singletons (resolved
+    /// once), and <paramref name="provider"/> gives the process managers, whose subscriptions become handlers of their events.
+    /// </summary>
+    public static MessageInvokers Create(
+        MessageCatalog catalog, MessagePipeline pipeline, IEnumerable<ServiceDescriptor>? services = null, IServiceProvider? provider = null)
     {
         var json = CreateSerializerOptions(catalog);
         var singletons = SingletonsIn(services ?? []);
@@ -27,16 +33,23 @@ internal static class MessageInvokersFactory
         var descriptors = new List<MessageDescriptor>();
         var requests = new Dictionary<Type, RequestInvoker>();
         var eventHandlers = new Dictionary<Type, ImmutableArray<EventHandlerInvoker>>();
+        var processes = ProcessSubscriptions(catalog, provider, problems);
 
         foreach (var shape in catalog.Messages)
         {
             var handlers = handlersByMessage[shape.MessageType].ToArray();
-            var descriptor = new MessageDescriptor(shape, json.GetTypeInfo(shape.MessageType), [.. handlers.Select(h => h.Name)]);
+            var reactions = shape.Kind == MessageKind.Event ? processes[shape.Name].ToArray() : [];
+            var descriptor = new MessageDescriptor(
+                shape, json.GetTypeInfo(shape.MessageType), [.. handlers.Select(h => h.Name), .. reactions.Select(p => p.Manager.Name)]);
             descriptors.Add(descriptor);
             if (shape.Kind == MessageKind.Event)
             {
-                eventHandlers[shape.MessageType] = [.. handlers.Select(h => CreateEventHandlerInvoker(descriptor, h, pipeline, catalog.Options))];
-                problems.AddRange(DuplicateHandlerNames(descriptor, handlers));
+                eventHandlers[shape.MessageType] =
+                [
+                    .. handlers.Select(h => CreateEventHandlerInvoker(descriptor, h, pipeline, catalog.Options)),
+                    .. reactions.Select(p => CreateProcessInvoker(descriptor, p.Manager, p.Subscription, pipeline, catalog.Options)),
+                ];
+                problems.AddRange(DuplicateHandlerNames(descriptor));
             }
             else if (handlers.Length == 1)
             {
@@ -49,6 +62,11 @@ internal static class MessageInvokersFactory
                     : $"{descriptor} has {handlers.Length} handlers ({string.Join(", ", handlers.Select(h => h.FullName))}); commands and queries have exactly one.");
             }
         }
+
+        var registered = catalog.Messages.Where(m => m.Kind == MessageKind.Event).Select(m => m.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        problems.AddRange(processes.Where(p => !registered.Contains(p.Key)).SelectMany(p => p).Select(p =>
+            $"Process {p.Manager.Name} reacts to an event named '{p.Subscription.EventName}', but no registered event has that name. " +
+            "Register the context that publishes it, or the event with AddMessage<T>()."));
 
         if (problems.Count > 0)
         {
@@ -78,11 +96,45 @@ internal static class MessageInvokersFactory
         return options;
     }
 
-    private static IEnumerable<string> DuplicateHandlerNames(MessageDescriptor descriptor, Type[] handlers) =>
-        handlers.GroupBy(h => h.Name, StringComparer.Ordinal)
+    private static IEnumerable<string> DuplicateHandlerNames(MessageDescriptor descriptor) =>
+        descriptor.HandlerNames.GroupBy(name => name, StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
-            .Select(g => $"{descriptor} has several handlers named {g.Key} ({string.Join(", ", g.Select(h => h.FullName))}); " +
+            .Select(g => $"{descriptor} has {g.Count()} handlers or processes named {g.Key}; " +
                 "handler names identify which handlers already ran for an event, so they must differ.");
+
+    /// <summary>Each process manager's subscriptions, by the name of the event they react to.</summary>
+    private static ILookup<string, (ProcessManager Manager, ProcessSubscription Subscription)> ProcessSubscriptions(
+        MessageCatalog catalog, IServiceProvider? provider, List<string> problems)
+    {
+        if (catalog.Processes.Count > 0 && provider is null)
+        {
+            problems.Add("Process managers are registered, but the registry was built without a service provider to create them.");
+        }
+
+        var managers = provider is null ? [] : catalog.Processes.Select(t => (ProcessManager)provider.GetRequiredService(t)).ToArray();
+        problems.AddRange(managers.GroupBy(m => m.Name, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Select(g => $"Several process managers are named {g.Key}; a process's name identifies its records, so names must differ."));
+        problems.AddRange(managers.SelectMany(m => m.Subscriptions.GroupBy(s => s.EventName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => $"Process {m.Name} declares event '{g.Key}' {g.Count()} times; declare each event once.")));
+        return managers.SelectMany(m => m.Subscriptions.Select(s => (Manager: m, Subscription: s)))
+            .ToLookup(p => p.Subscription.EventName, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static EventHandlerInvoker CreateProcessInvoker(
+        MessageDescriptor descriptor, ProcessManager manager, ProcessSubscription subscription, MessagePipeline pipeline, CqrsOptions options)
+    {
+        var behaviors = BehaviorComposer.Compose(descriptor, typeof(Result), pipeline, options);
+        var create = typeof(MessageInvokersFactory).GetMethod(nameof(CreateProcessInvokerOf), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(descriptor.MessageType);
+        return (EventHandlerInvoker)create.Invoke(null, [descriptor, manager, subscription, behaviors])!;
+    }
+
+    private static EventHandlerInvoker<TEvent> CreateProcessInvokerOf<TEvent>(
+        MessageDescriptor descriptor, ProcessManager manager, ProcessSubscription subscription, BehaviorSlot[] behaviors)
+        where TEvent : IEvent =>
+        new(descriptor, manager.Name, behaviors, (@event, context, cancellationToken) =>
+            context.Services.GetRequiredService<ProcessRuntime>().HandleEventAsync(
+                manager, subscription, ProcessRuntime.ReadAs(subscription.MessageType, @event, descriptor), @event.EventId, context.Services, cancellationToken));
 
     // The last registration of a type is the one resolved.
     private static HashSet<Type> SingletonsIn(IEnumerable<ServiceDescriptor> services) =>

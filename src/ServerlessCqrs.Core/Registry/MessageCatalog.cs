@@ -14,6 +14,7 @@ internal sealed class MessageCatalog(CqrsOptions options)
     private readonly List<HandlerShape> _handlers = [];
     private readonly HashSet<Type> _handlerTypes = [];
     private readonly List<Action<JsonSerializerOptions>> _jsonConfigurations = [];
+    private readonly List<Type> _processes = [];
 
     public CqrsOptions Options { get; } = options;
 
@@ -22,6 +23,17 @@ internal sealed class MessageCatalog(CqrsOptions options)
     public IReadOnlyList<HandlerShape> Handlers => _handlers;
 
     public IReadOnlyList<Action<JsonSerializerOptions>> JsonConfigurations => _jsonConfigurations;
+
+    /// <summary>The process managers; their subscriptions are read from their instances when the registry is built.</summary>
+    public IReadOnlyList<Type> Processes => _processes;
+
+    public void AddProcess(Type processType)
+    {
+        if (!_processes.Contains(processType))
+        {
+            _processes.Add(processType);
+        }
+    }
 
     public void AddMessage(Type type)
     {

@@ -25,4 +25,7 @@ public interface IReadModelStore<TView>
     /// <see cref="ReadModelPage{TView}.Next"/> is set only when more views follow.
     /// </summary>
     ValueTask<ReadModelPage<TView>> ListAsync(string partition, int maxCount, ReadModelCursor? after, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the view and its place in the listing; <see langword="false"/> when there was none.</summary>
+    ValueTask<bool> DeleteAsync(string partition, string id, CancellationToken cancellationToken);
 }

@@ -59,6 +59,14 @@ internal sealed class InMemoryReadModelStore<TView> : IReadModelStore<TView>
         }
     }
 
+    public ValueTask<bool> DeleteAsync(string partition, string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_partitions.TryGetValue(partition, out var views) && views.Remove(id));
+        }
+    }
+
     private static int Compare(ReadModelCursor left, ReadModelCursor right)
     {
         var bySortKey = string.CompareOrdinal(left.SortKey, right.SortKey);

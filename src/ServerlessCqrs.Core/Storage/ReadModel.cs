@@ -22,5 +22,9 @@ public sealed class ReadModel<TView>(IReadModelStore<TView> store)
     public ValueTask<ReadModelPage<TView>> ListAsync(string partition, int maxCount, ReadModelCursor? after, CancellationToken cancellationToken) =>
         store.ListAsync(PartitionOf(partition), maxCount, after, cancellationToken);
 
+    /// <inheritdoc cref="IReadModelStore{TView}.DeleteAsync"/>
+    public ValueTask<bool> DeleteAsync(string partition, string id, CancellationToken cancellationToken) =>
+        store.DeleteAsync(PartitionOf(partition), id, cancellationToken);
+
     private static string PartitionOf(string partition) => TenantIds.Scope(MessageCaller.Current.TenantId, partition);
 }

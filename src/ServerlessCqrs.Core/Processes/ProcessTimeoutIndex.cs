@@ -1,0 +1,47 @@
+using System.Globalization;
+using ServerlessCqrs.Storage;
+
+namespace ServerlessCqrs.Processes;
+
+/// <summary>
+/// Every scheduled timeout of every process and tenant, ordered by due time, in the read-model store: what
+/// operators list, and what the overdue audit reads the head of. The process records stay the truth — a
+/// timeout counts only while its record holds its token — so the index may briefly lag them.
+/// </summary>
+internal sealed class ProcessTimeoutIndex(IReadModelStore<ProcessTimeoutEntry> store)
+{
+    /// <summary>The read model's name (its table, in Table Storage).</summary>
+    public const string Name = "ProcessTimeouts";
+
+    // One partition across tenants: operators see every timeout; callers never read this.
+    private const string Partition = "timeouts";
+
+    public async ValueTask<ProcessTimeoutEntry?> FindAsync(Guid timeoutId, CancellationToken cancellationToken) =>
+        (await store.FindAsync(Partition, IdOf(timeoutId), cancellationToken).ConfigureAwait(false))?.View;
+
+    public async ValueTask<ReadModelPage<ProcessTimeoutEntry>> ListAsync(int maxCount, ReadModelCursor? after, CancellationToken cancellationToken) =>
+        await store.ListAsync(Partition, maxCount, after, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask WriteAsync(ProcessTimeoutEntry entry, CancellationToken cancellationToken)
+    {
+        var sortKey = entry.DueAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.FindAsync(Partition, IdOf(entry.TimeoutId), cancellationToken).ConfigureAwait(false);
+            if (await store.TryWriteAsync(Partition, IdOf(entry.TimeoutId), entry, sortKey, current?.Revision, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            if (attempt == 3)
+            {
+                throw new Resilience.TransientException($"The index entry of timeout {entry.TimeoutId} kept changing under this write.");
+            }
+        }
+    }
+
+    public ValueTask<bool> RemoveAsync(Guid timeoutId, CancellationToken cancellationToken) =>
+        store.DeleteAsync(Partition, IdOf(timeoutId), cancellationToken);
+
+    private static string IdOf(Guid timeoutId) => timeoutId.ToString("N");
+}
