@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessCqrs.Orders;
+using ServerlessCqrs.Payments;
 
 namespace ServerlessCqrs.Functions;
 
@@ -20,7 +21,7 @@ internal static class FunctionsAppServices
     public static IServiceCollection AddFunctionsApp(
         this IServiceCollection services, IConfiguration configuration, bool serviceBusTriggerBuilt = ServiceBusTriggerBuilt)
     {
-        services.AddServerlessCqrsFunctions(configuration, serviceBusTriggerBuilt).AddOrders();
+        services.AddServerlessCqrsFunctions(configuration, serviceBusTriggerBuilt).AddOrders().AddPayments();
         return services;
     }
 }

@@ -165,17 +165,18 @@ public sealed partial class CqrsHttpEdge
 
     private HttpOutcome? Find(HttpContext httpContext, string name, MessageKind kind, out MessageDescriptor descriptor)
     {
-        if (_registry.TryGetByName(name, out descriptor!) && descriptor.Kind == kind)
+        if (_registry.TryGetByName(name, out descriptor!) && descriptor.Kind == kind && !descriptor.IsServiceOnly)
         {
             return null;
         }
 
         var (wanted, code) = kind == MessageKind.Command ? ("command", ProblemCodes.UnknownCommand) : ("query", ProblemCodes.UnknownQuery);
-        var detail = descriptor?.Kind switch
+        var known = descriptor is { IsServiceOnly: false } ? descriptor : null;
+        var detail = known?.Kind switch
         {
-            MessageKind.Command => $"'{descriptor.Name}' is a command; send it with POST /api/commands/{descriptor.Name}.",
-            MessageKind.Query => $"'{descriptor.Name}' is a query; send it to /api/queries/{descriptor.Name}.",
-            MessageKind.Event => $"'{descriptor.Name}' is an event; events are not sent over HTTP.",
+            MessageKind.Command => $"'{known.Name}' is a command; send it with POST /api/commands/{known.Name}.",
+            MessageKind.Query => $"'{known.Name}' is a query; send it to /api/queries/{known.Name}.",
+            MessageKind.Event => $"'{known.Name}' is an event; events are not sent over HTTP.",
             _ => $"There is no {wanted} named '{name}'; GET /api/catalog lists them.",
         };
         return Problems.Create(httpContext, StatusCodes.Status404NotFound, code, detail);

@@ -3,6 +3,7 @@ using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 using ServerlessCqrs.Http;
 using ServerlessCqrs.Orders;
+using ServerlessCqrs.Payments;
 using ServerlessCqrs.Security;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -18,6 +19,7 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 builder.Services
     .AddServerlessCqrsApp(builder.Configuration, telemetry => telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation()))
     .AddOrders()
+    .AddPayments()
     .RunBackgroundWork();
 builder.Services.AddServerlessCqrsHttp(builder.Configuration);
 builder.Services.AddProblemDetails();

@@ -15,7 +15,11 @@ public sealed class MessageDescriptor
         CreatesResource = shape.CreatesResource;
         JsonTypeInfo = jsonTypeInfo;
         HandlerNames = handlerNames;
+        IsServiceOnly = Attribute.IsDefined(MessageType, typeof(ServiceOnlyAttribute), inherit: false);
     }
+
+    /// <summary>Whether only the service may send it (<see cref="ServiceOnlyAttribute"/>): no HTTP route, not in the API description.</summary>
+    public bool IsServiceOnly { get; }
 
     /// <summary>The stable wire name.</summary>
     public string Name { get; }

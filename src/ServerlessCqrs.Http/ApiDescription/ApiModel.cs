@@ -66,7 +66,7 @@ internal sealed class ApiModel
     {
         var documentation = new XmlDocumentation();
         var schemas = new MessageSchemas(registry.SerializerOptions, documentation);
-        var ordered = registry.Messages.OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
+        var ordered = registry.Messages.Where(m => !m.IsServiceOnly).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
         var messages = new List<ApiMessage>();
         foreach (var message in ordered.Where(m => m.Kind is MessageKind.Command or MessageKind.Query))
         {

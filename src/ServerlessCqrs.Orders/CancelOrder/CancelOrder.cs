@@ -4,10 +4,11 @@ using ServerlessCqrs.Orders.Domain;
 
 namespace ServerlessCqrs.Orders;
 
-/// <summary>Cancels an order. A confirmed order cannot be cancelled (409).</summary>
+/// <summary>Cancels an order. A confirmed or paid order cannot be cancelled (409).</summary>
 [ExpectedError(ErrorKind.NotFound, OrderErrors.NotFoundCode)]
 [ExpectedError(ErrorKind.Forbidden, OrderErrors.ForbiddenCode)]
 [ExpectedError(ErrorKind.Conflict, OrderErrors.ConfirmedCode)]
+[ExpectedError(ErrorKind.Conflict, OrderErrors.PaidCode)]
 public sealed record CancelOrder : ICommand
 {
     /// <summary>The order to cancel.</summary>

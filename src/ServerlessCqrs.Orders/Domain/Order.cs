@@ -61,24 +61,46 @@ public sealed class Order
         });
     }
 
-    /// <summary>Confirms the order. Confirming twice changes nothing; a cancelled order cannot be confirmed.</summary>
+    /// <summary>The reason the payment process cancels a confirmed order that was not paid in time.</summary>
+    public const string PaymentTimeoutReason = "payment_timeout";
+
+    /// <summary>Confirms the order. Confirming twice (or a paid order) changes nothing; a cancelled order cannot be confirmed.</summary>
     public Result<OrderChange?> Confirm(DateTimeOffset now) => Status switch
     {
         OrderStatus.Cancelled => OrderErrors.AlreadyCancelled(Id),
-        OrderStatus.Confirmed => Result<OrderChange?>.Success(null),
+        OrderStatus.Confirmed or OrderStatus.Paid => Result<OrderChange?>.Success(null),
         _ => Next(OrderStatus.Confirmed, order => new OrderConfirmed
+        {
+            OccurredAt = now,
+            OrderId = Id,
+            CustomerId = CustomerId,
+            Total = Total,
+            OrderVersion = order.Version,
+        }),
+    };
+
+    /// <summary>Records full payment of a confirmed order. Paying twice changes nothing; only a confirmed order can be paid.</summary>
+    public Result<OrderChange?> MarkPaid(DateTimeOffset now) => Status switch
+    {
+        OrderStatus.Paid => Result<OrderChange?>.Success(null),
+        OrderStatus.Confirmed => Next(OrderStatus.Paid, order => new OrderPaid
         {
             OccurredAt = now,
             OrderId = Id,
             CustomerId = CustomerId,
             OrderVersion = order.Version,
         }),
+        _ => OrderErrors.NotConfirmed(Id, Status),
     };
 
-    /// <summary>Cancels the order. Cancelling twice changes nothing; a confirmed order cannot be cancelled.</summary>
-    public Result<OrderChange?> Cancel(string reason, DateTimeOffset now) => Status switch
+    /// <summary>
+    /// Cancels the order. Cancelling twice changes nothing; a paid order cannot be cancelled, nor can a caller
+    /// cancel a confirmed one: only the payment process does, with <see cref="PaymentTimeoutReason"/> (<paramref name="byPaymentTimeout"/>).
+    /// </summary>
+    public Result<OrderChange?> Cancel(string reason, DateTimeOffset now, bool byPaymentTimeout = false) => Status switch
     {
-        OrderStatus.Confirmed => OrderErrors.AlreadyConfirmed(Id),
+        OrderStatus.Paid => OrderErrors.AlreadyPaid(Id),
+        OrderStatus.Confirmed when !byPaymentTimeout => OrderErrors.AlreadyConfirmed(Id),
         OrderStatus.Cancelled => Result<OrderChange?>.Success(null),
         _ => Next(OrderStatus.Cancelled, order => new OrderCancelled
         {

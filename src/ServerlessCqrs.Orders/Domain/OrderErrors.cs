@@ -15,6 +15,12 @@ public static class OrderErrors
     /// <summary>The code of <see cref="AlreadyConfirmed"/>.</summary>
     public const string ConfirmedCode = "order_confirmed";
 
+    /// <summary>The code of <see cref="AlreadyPaid"/>.</summary>
+    public const string PaidCode = "order_paid";
+
+    /// <summary>The code of <see cref="NotConfirmed"/>.</summary>
+    public const string NotConfirmedCode = "order_not_confirmed";
+
     /// <summary>Another writer changed the order since it was loaded.</summary>
     public static Error VersionConflict(string orderId, long changedFrom) =>
         Error.Concurrency($"Order '{orderId}' has changed since version {changedFrom}, which this change was made from.");
@@ -37,7 +43,15 @@ public static class OrderErrors
     public static Error AlreadyCancelled(string orderId) =>
         Error.Conflict(CancelledCode, $"Order '{orderId}' is cancelled and can no longer be confirmed.");
 
-    /// <summary>A confirmed order cannot be cancelled.</summary>
+    /// <summary>A confirmed order cannot be cancelled by a caller; only the payment process cancels it, when no payment came.</summary>
     public static Error AlreadyConfirmed(string orderId) =>
         Error.Conflict(ConfirmedCode, $"Order '{orderId}' is confirmed and can no longer be cancelled.");
+
+    /// <summary>A paid order cannot be cancelled.</summary>
+    public static Error AlreadyPaid(string orderId) =>
+        Error.Conflict(PaidCode, $"Order '{orderId}' is paid and can no longer be cancelled.");
+
+    /// <summary>Only a confirmed order can be paid.</summary>
+    public static Error NotConfirmed(string orderId, OrderStatus status) =>
+        Error.Conflict(NotConfirmedCode, $"Order '{orderId}' is {status.ToString().ToLowerInvariant()}; only a confirmed order can be paid.");
 }

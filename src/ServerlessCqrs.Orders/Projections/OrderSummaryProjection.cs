@@ -16,7 +16,7 @@ namespace ServerlessCqrs.Orders.Projections;
 /// in; the late earlier event then changes nothing.
 /// </summary>
 internal sealed class OrderSummaryProjection(IOrderSummaryStore summaries, IOrderStore orders, IQueryCache cache)
-    : IEventHandler<OrderCreated>, IEventHandler<OrderConfirmed>, IEventHandler<OrderCancelled>
+    : IEventHandler<OrderCreated>, IEventHandler<OrderConfirmed>, IEventHandler<OrderCancelled>, IEventHandler<OrderPaid>
 {
     public ValueTask HandleAsync(OrderCreated @event, CancellationToken cancellationToken) =>
         ApplyAsync(@event.CustomerId, @event.OrderId, @event.OrderVersion,
@@ -32,6 +32,11 @@ internal sealed class OrderSummaryProjection(IOrderSummaryStore summaries, IOrde
     public ValueTask HandleAsync(OrderCancelled @event, CancellationToken cancellationToken) =>
         ApplyAsync(@event.CustomerId, @event.OrderId, @event.OrderVersion,
             row => row! with { Status = OrderStatus.Cancelled, Version = @event.OrderVersion },
+            cancellationToken);
+
+    public ValueTask HandleAsync(OrderPaid @event, CancellationToken cancellationToken) =>
+        ApplyAsync(@event.CustomerId, @event.OrderId, @event.OrderVersion,
+            row => row! with { Status = OrderStatus.Paid, Version = @event.OrderVersion },
             cancellationToken);
 
     private async ValueTask ApplyAsync(

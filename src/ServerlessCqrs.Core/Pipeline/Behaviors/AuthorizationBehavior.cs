@@ -23,12 +23,20 @@ internal sealed partial class AuthorizationBehavior<TMessage, TResponse>(
     where TResponse : IMessageResult<TResponse>
 {
     private static readonly MessageAuthorizationData s_declared = MessageAuthorizationData.Of<TMessage>();
+    private static readonly bool s_serviceOnly = Attribute.IsDefined(typeof(TMessage), typeof(ServiceOnlyAttribute), inherit: false);
 
     private readonly AuthorizationPolicy? _defaultPolicy = options.Value.DefaultPolicy;
 
     public ValueTask<TResponse> HandleAsync(
         TMessage message, MessageContext context, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        if (s_serviceOnly && !context.Caller.IsService)
+        {
+            LogDenied(logger, context.Message.Name, context.Caller.IsAuthenticated, default(UnmetRequirements));
+            return ValueTask.FromResult(TResponse.FromError(
+                Error.Forbidden(Error.ForbiddenCode, $"Only the service sends {context.Message.Name}; it is not a caller's message.")));
+        }
+
         // A message with nothing to check (anonymous, or no attribute and no default policy) passes straight through.
         if (s_declared.AllowAnonymous || s_declared.Authorize.Count == 0 && _defaultPolicy is null)
         {
