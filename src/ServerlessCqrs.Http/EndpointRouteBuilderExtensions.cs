@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServerlessCqrs.Http;
 using ServerlessCqrs.Http.DeadLetters;
+using ServerlessCqrs.Http.Timeouts;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -13,7 +14,7 @@ public static class EndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>POST /api/commands/{name}</c>, <c>GET|POST /api/queries/{name}</c>, <c>GET /api/health</c>,
     /// <c>GET /api/openapi.json</c> and <c>GET /api/catalog</c>; with <c>Cqrs:Http:EnableAdminApi</c> on, also the dead-letter
-    /// operations under <c>/api/ops/deadletters</c>.
+    /// operations under <c>/api/ops/deadletters</c> and the process-timeout operations under <c>/api/ops/timeouts</c>.
     /// </summary>
     public static RouteGroupBuilder MapServerlessCqrs(this IEndpointRouteBuilder endpoints)
     {
@@ -32,6 +33,10 @@ public static class EndpointRouteBuilderExtensions
             deadLetters.MapGet("/{id}", (HttpContext http, string id, DeadLetterAdmin admin) => admin.ShowAsync(http, id));
             deadLetters.MapPost("/{id}/replay", (HttpContext http, string id, DeadLetterAdmin admin) => admin.ReplayAsync(http, id));
             deadLetters.MapDelete("/{id}", (HttpContext http, string id, DeadLetterAdmin admin) => admin.PurgeAsync(http, id));
+            var timeouts = api.MapGroup("/" + TimeoutAdmin.Route);
+            timeouts.MapGet("", (HttpContext http, TimeoutAdmin admin) => admin.ListAsync(http));
+            timeouts.MapDelete("/{id}", (HttpContext http, string id, TimeoutAdmin admin) => admin.CancelAsync(http, id));
+            timeouts.MapPost("/{id}/reschedule", (HttpContext http, string id, TimeoutAdmin admin) => admin.RescheduleAsync(http, id));
         }
 
         return api;

@@ -31,6 +31,7 @@ public static class HttpServiceCollectionExtensions
         services.TryAddSingleton<ApiDocuments>();
         services.AddOptions<ApiDescriptionOptions>();
         services.TryAddSingleton<DeadLetterAdmin>();
+        services.TryAddSingleton<ServerlessCqrs.Http.Timeouts.TimeoutAdmin>();
         services.AddHealthChecks();
         if (services.Any(d => d.ServiceType == typeof(CallerAuthentication)))
         {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using ServerlessCqrs.Events;
 using ServerlessCqrs.Http.Responses;
@@ -17,19 +15,13 @@ public sealed class DeadLetterAdmin(IDeadLetterQueue deadLetters)
     /// <summary>The route of the dead letters, below the <c>api</c> prefix.</summary>
     public const string Route = "ops/deadletters";
 
-    private const int DefaultListCount = 100;
-    private const int MaxListCount = 1000;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary><c>GET /api/ops/deadletters?max=N</c>: the oldest dead letters, without payloads.</summary>
     public async Task<IResult> ListAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var max = DefaultListCount;
-        if (httpContext.Request.Query["max"] is { Count: > 0 } text
-            && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out max) && max is >= 1 and <= MaxListCount))
+        if (AdminApi.ReadMax(httpContext, out var max) is { } invalid)
         {
-            return Problems.Create(httpContext, StatusCodes.Status400BadRequest, "invalid_max", $"max must be a whole number from 1 to {MaxListCount}; it is '{text}'.");
+            return invalid;
         }
 
         var listed = await deadLetters.ListAsync(max, httpContext.RequestAborted).ConfigureAwait(false);
@@ -73,12 +65,10 @@ public sealed class DeadLetterAdmin(IDeadLetterQueue deadLetters)
             : NotFound(httpContext, eventId);
     }
 
-    private static HttpOutcome Ok<T>(T body) => HttpOutcome.Json(StatusCodes.Status200OK, JsonSerializer.SerializeToUtf8Bytes(body, Json))
-        .WithHeader("Cache-Control", "no-store");
+    private static HttpOutcome Ok<T>(T body) => AdminApi.Ok(body);
 
-    private static HttpOutcome? Parse(HttpContext httpContext, string id, out Guid eventId) => Guid.TryParse(id, out eventId)
-        ? null
-        : Problems.Create(httpContext, StatusCodes.Status400BadRequest, "invalid_event_id", $"'{id}' is not an event id (a GUID).");
+    private static HttpOutcome? Parse(HttpContext httpContext, string id, out Guid eventId) =>
+        AdminApi.ReadId(httpContext, id, "invalid_event_id", "an event id", out eventId);
 
     private static HttpOutcome NotFound(HttpContext httpContext, Guid eventId) =>
         Problems.Create(httpContext, StatusCodes.Status404NotFound, "dead_letter_not_found", $"There is no dead letter of event {eventId}.");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ServerlessCqrs.Ops.DeadLetters;
 using ServerlessCqrs.Ops.OpenObserve;
+using ServerlessCqrs.Ops.Timeouts;
 using ServerlessCqrs.Ops.Tokens;
 
 namespace ServerlessCqrs.Ops.Cli;
@@ -12,11 +13,12 @@ internal static class OpsCli
     public static async Task<int> RunAsync(string[] args, OpsContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var root = new RootCommand("Operates a ServerlessCqrs backend: provisions and checks OpenObserve, handles dead letters and signs development tokens.")
+        var root = new RootCommand("Operates a ServerlessCqrs backend: provisions and checks OpenObserve, handles dead letters and process timeouts, and signs development tokens.")
         {
             OpsCommand.Timeout,
             OpenObserveCommands.Create(context),
             DeadLetterCommands.Create(context),
+            TimeoutCommands.Create(context),
             TokenCommand.Create(context),
         };
         var parse = root.Parse(args);

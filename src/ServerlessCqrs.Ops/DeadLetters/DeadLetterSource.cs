@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -70,47 +68,10 @@ internal sealed class DeadLetterSource : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> on the dead letters; a broker failure becomes one line naming <see cref="Target"/>.</summary>
-    public async Task<T> RunAsync<T>(Func<IDeadLetterQueue, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<IDeadLetterQueue, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        try
-        {
-            return await work(Queue, cancellationToken);
-        }
-        catch (OperationCanceledException failure) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OpsException($"No answer from {Target} before the time limit (--timeout).", failure);
-        }
-        catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
-        {
-            // The SDK's retries all failed, each the same way.
-            var last = failure.InnerExceptions[^1];
-            throw new OpsException($"Cannot reach {Target} ({failure.InnerExceptions.Count} tries): {FailureText.FirstLine(last.Message)}", failure);
-        }
-        catch (RequestFailedException failure) when (failure.Status == 0)
-        {
-            throw new OpsException($"Cannot reach {Target}: {failure.InnerException?.Message ?? failure.Message}", failure);
-        }
-        catch (RequestFailedException failure) when (failure.Status is 401 or 403)
-        {
-            throw new OpsException($"{Target} refused the credentials ({failure.Status} {failure.ErrorCode}): check the connection's key or the identity's role.", failure);
-        }
-        catch (RequestFailedException failure)
-        {
-            throw new OpsException($"{Target} answered {failure.Status} {failure.ErrorCode}.", failure);
-        }
-        catch (ServiceBusException failure)
-        {
-            throw new OpsException($"{Target} failed: {failure.Reason} ({FailureText.FirstLine(failure.Message)}).", failure);
-        }
-        catch (UnauthorizedAccessException failure)
-        {
-            throw new OpsException($"{Target} refused the credentials: {FailureText.FirstLine(failure.Message)}", failure);
-        }
-        catch (AuthenticationFailedException failure)
-        {
-            throw new OpsException($"No token for {Target}: sign in (az login) or set the connection string. {FailureText.FirstLine(failure.Message)}", failure);
-        }
+        return AzureFailures.RunAsync(Target, ct => work(Queue, ct), cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

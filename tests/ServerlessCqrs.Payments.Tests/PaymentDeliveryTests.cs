@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using ServerlessCqrs.Diagnostics;
+using ServerlessCqrs.Orders;
+using ServerlessCqrs.Orders.Domain;
+using ServerlessCqrs.Payments.Events;
+using ServerlessCqrs.Processes;
+
+namespace ServerlessCqrs.Payments.Tests;
+
+/// <summary>What the process does when messages come out of order, twice, or after they stopped mattering.</summary>
+public sealed class PaymentDeliveryTests
+{
+    [Fact]
+    public async Task APaymentBeforeTheConfirmationIsSeen_IsKept_AndPaysTheOrderWhenItIsConfirmed()
+    {
+        await using var kit = PaymentKit.Create();
+        var orderId = await PaymentKit.NewOrderAsync(kit);
+
+        await kit.SendAsync(new ReceivePayment { OrderId = orderId, Amount = 19m });
+        Assert.Equal(OrderStatus.Created, await PaymentKit.OrderStatusAsync(kit, orderId));
+        Assert.Equal(19m, (await PaymentKit.PaymentAsync(kit, orderId))!.AmountReceived);
+        Assert.True((await kit.SendAsync(new ConfirmOrder { OrderId = orderId })).IsSuccess);
+
+        Assert.Equal(OrderStatus.Paid, await PaymentKit.OrderStatusAsync(kit, orderId));
+        Assert.Equal(PaymentStatus.Received, (await PaymentKit.PaymentAsync(kit, orderId))!.Status);
+        Assert.Empty(await kit.Services.GetRequiredService<ProcessTimeouts>().ListAsync(10, overdueOnly: false, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DeliveredTwice_AConfirmationRequestsOnePayment_AndAPaymentCountsOnce()
+    {
+        await using var kit = PaymentKit.Create();
+        var orderId = await PaymentKit.ConfirmedOrderAsync(kit);
+        var confirmed = kit.PublishedEvents.OfType<Orders.Events.OrderConfirmed>().Single();
+        var payment = new PaymentReceived { OccurredAt = kit.Time.GetUtcNow(), PaymentId = Guid.NewGuid(), OrderId = orderId, Amount = 10m };
+
+        await kit.PublishAsync(confirmed);
+        await kit.PublishAsync(payment);
+        await kit.PublishAsync(payment);
+
+        Assert.Single(kit.PublishedEvents.OfType<PaymentRequested>());
+        Assert.Single(await kit.Services.GetRequiredService<ProcessTimeouts>().ListAsync(10, overdueOnly: false, CancellationToken.None));
+        Assert.Equal(10m, (await PaymentKit.PaymentAsync(kit, orderId))!.AmountReceived);
+        Assert.Equal(OrderStatus.Confirmed, await PaymentKit.OrderStatusAsync(kit, orderId));
+    }
+
+    [Fact]
+    public async Task ATimeoutWhoseTokenTheProcessNoLongerHolds_IsIgnored_AndCounted()
+    {
+        await using var kit = PaymentKit.Create();
+        using var stale = new MetricCollector<long>(kit.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            CqrsDiagnostics.MeterName, CqrsDiagnostics.Instruments.ProcessTimeoutsStale);
+        var orderId = await PaymentKit.ConfirmedOrderAsync(kit);
+
+        await kit.PublishAsync(new ProcessTimeoutDue
+        {
+            EventId = Guid.NewGuid(), OccurredAt = kit.Time.GetUtcNow(), Process = "PaymentProcess", CorrelationId = orderId, Timeout = "PaymentDue",
+            DueAt = kit.Time.GetUtcNow(),
+        });
+
+        Assert.Equal(OrderStatus.Confirmed, await PaymentKit.OrderStatusAsync(kit, orderId));
+        Assert.Equal(1, stale.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Empty(kit.FailedDeliveries);
+    }
+
+    [Fact]
+    public async Task OnlyTheService_MarksAnOrderPaid_OrCancelsAConfirmedOne()
+    {
+        await using var kit = PaymentKit.Create();
+        var orderId = await PaymentKit.ConfirmedOrderAsync(kit);
+
+        Assert.Equal(Error.ForbiddenCode, (await kit.SendAsync(new MarkOrderPaid { OrderId = orderId })).Error?.Code);
+        Assert.Equal(OrderErrors.ConfirmedCode, (await kit.SendAsync(new CancelOrder { OrderId = orderId, Reason = Order.PaymentTimeoutReason })).Error?.Code);
+        using var http = await kit.CreateHttpClientAsync();
+        var response = await http.PostAsync(new Uri("/api/commands/MarkOrderPaid", UriKind.Relative), JsonContent.Create(new { orderId }));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(OrderStatus.Confirmed, await PaymentKit.OrderStatusAsync(kit, orderId));
+    }
+
+    [Fact]
+    public async Task APaidOrder_CannotBeCancelled()
+    {
+        await using var kit = PaymentKit.Create();
+        var orderId = await PaymentKit.ConfirmedOrderAsync(kit);
+        await kit.SendAsync(new ReceivePayment { OrderId = orderId, Amount = 19m });
+
+        Assert.Equal(OrderErrors.PaidCode, (await kit.SendAsync(new CancelOrder { OrderId = orderId, Reason = "changed my mind" })).Error?.Code);
+    }
+}
