@@ -75,8 +75,8 @@ var events = {
 }
 
 // The tables the app uses: the kernel's state (with its outbox), outbox index, handler ledger and idempotency
-// keys, the Orders read model.
-var tables = ['CqrsState', 'CqrsOutbox', 'CqrsHandlerLedger', 'CqrsIdempotency', 'OrderSummaries']
+// keys, the index of process timeouts, the Orders and Payments read models.
+var tables = ['CqrsState', 'CqrsOutbox', 'CqrsHandlerLedger', 'CqrsIdempotency', 'ProcessTimeouts', 'OrderSummaries', 'Payments']
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: 'rg-${environmentName}'

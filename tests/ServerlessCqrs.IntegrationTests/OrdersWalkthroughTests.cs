@@ -81,7 +81,8 @@ public sealed class OrdersWalkthroughTests(LocalHostFactory factory) : IClassFix
         var commands = catalog.GetProperty("commands").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
         var queries = catalog.GetProperty("queries").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
         Assert.Superset(new HashSet<string> { "CreateOrder", "ConfirmOrder", "CancelOrder" }, commands.Keys.ToHashSet());
-        Assert.Equal(["GetOrder", "ListOrders"], queries.Keys.Order());
+        Assert.Equal(["GetOrder", "GetPayment", "ListOrders"], queries.Keys.Order());
+        Assert.DoesNotContain("MarkOrderPaid", commands.Keys); // Only the payment process sends it.
         var create = commands["CreateOrder"];
         Assert.Equal("/api/commands/CreateOrder", create.GetProperty("route").GetString());
         Assert.Equal("Orders", create.GetProperty("tag").GetString());

@@ -14,7 +14,7 @@ public sealed class OrderScenarioTests
         kit.Time.Advance(TimeSpan.FromMinutes(5));
 
         await kit.Given().When(new ConfirmOrder { OrderId = orderId })
-            .ThenAsync(new OrderConfirmed { OrderId = orderId, CustomerId = "c1", OrderVersion = 2, OccurredAt = default });
+            .ThenAsync(new OrderConfirmed { OrderId = orderId, CustomerId = "c1", Total = 19m, OrderVersion = 2, OccurredAt = default });
 
         Assert.Equal(kit.Time.GetUtcNow(), kit.PublishedEvents.OfType<OrderConfirmed>().Single().OccurredAt);
     }

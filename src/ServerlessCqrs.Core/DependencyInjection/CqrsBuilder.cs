@@ -72,6 +72,11 @@ public sealed class CqrsBuilder
             return this;
         }
 
+        if (Catalog.Processes.Count == 0)
+        {
+            Catalog.AddReactions(sp => ProcessReactions.Of(sp, Catalog.Processes));
+        }
+
         Catalog.AddProcess(processType);
         Services.TryAddSingleton(processType);
         Services.AddSingleton(sp => (ProcessManager)sp.GetRequiredService(processType));

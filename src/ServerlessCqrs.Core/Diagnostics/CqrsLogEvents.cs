@@ -50,6 +50,9 @@ public static class CqrsLogEvents
     {
         /// <summary>A redelivery could not be queued because the host is stopping.</summary>
         public const int InProcessRedeliveryDropped = 1200;
+
+        /// <summary>A delivery scheduled in process (a process's timeout) could not be handed to the transport when due.</summary>
+        public const int InProcessScheduledDeliveryFailed = 1201;
     }
 
     /// <summary>The outbox relay and sweeper (1300s).</summary>
@@ -108,8 +111,5 @@ public static class CqrsLogEvents
 
         /// <summary>Timeouts are overdue past the grace period.</summary>
         public const int ProcessTimeoutsOverdue = 1704;
-
-        /// <summary>A timeout scheduled in process could not be handed to the transport when due.</summary>
-        public const int ProcessTimeoutDeliveryFailed = 1705;
     }
 }

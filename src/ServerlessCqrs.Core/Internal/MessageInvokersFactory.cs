@@ -7,7 +7,6 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessCqrs.Pipeline;
-using ServerlessCqrs.Processes;
 using ServerlessCqrs.Registry;
 
 namespace ServerlessCqrs.Internal;
@@ -21,7 +20,7 @@ internal static class MessageInvokersFactory
 {
     /// <summary>
     /// Builds the registry and invokers; <paramref name="services"/>, when given, tells which handlers are singletons (resolved
-    /// once), and <paramref name="provider"/> gives the process managers, whose subscriptions become handlers of their events.
+    /// once), and <paramref name="provider"/> gives the catalog's <see cref="EventReaction"/>s, which run beside the handlers of their events.
     /// </summary>
     public static MessageInvokers Create(
         MessageCatalog catalog, MessagePipeline pipeline, IEnumerable<ServiceDescriptor>? services = null, IServiceProvider? provider = null)
@@ -33,21 +32,21 @@ internal static class MessageInvokersFactory
         var descriptors = new List<MessageDescriptor>();
         var requests = new Dictionary<Type, RequestInvoker>();
         var eventHandlers = new Dictionary<Type, ImmutableArray<EventHandlerInvoker>>();
-        var processes = ProcessSubscriptions(catalog, provider, problems);
+        var reactions = Reactions(catalog, provider, problems);
 
         foreach (var shape in catalog.Messages)
         {
             var handlers = handlersByMessage[shape.MessageType].ToArray();
-            var reactions = shape.Kind == MessageKind.Event ? processes[shape.Name].ToArray() : [];
+            var reactionsTo = shape.Kind == MessageKind.Event ? reactions[shape.Name].ToArray() : [];
             var descriptor = new MessageDescriptor(
-                shape, json.GetTypeInfo(shape.MessageType), [.. handlers.Select(h => h.Name), .. reactions.Select(p => p.Manager.Name)]);
+                shape, json.GetTypeInfo(shape.MessageType), [.. handlers.Select(h => h.Name), .. reactionsTo.Select(r => r.HandlerName)]);
             descriptors.Add(descriptor);
             if (shape.Kind == MessageKind.Event)
             {
                 eventHandlers[shape.MessageType] =
                 [
                     .. handlers.Select(h => CreateEventHandlerInvoker(descriptor, h, pipeline, catalog.Options)),
-                    .. reactions.Select(p => CreateProcessInvoker(descriptor, p.Manager, p.Subscription, pipeline, catalog.Options)),
+                    .. reactionsTo.Select(r => CreateReactionInvoker(descriptor, r, pipeline, catalog.Options)),
                 ];
                 problems.AddRange(DuplicateHandlerNames(descriptor));
             }
@@ -64,8 +63,8 @@ internal static class MessageInvokersFactory
         }
 
         var registered = catalog.Messages.Where(m => m.Kind == MessageKind.Event).Select(m => m.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        problems.AddRange(processes.Where(p => !registered.Contains(p.Key)).SelectMany(p => p).Select(p =>
-            $"Process {p.Manager.Name} reacts to an event named '{p.Subscription.EventName}', but no registered event has that name. " +
+        problems.AddRange(reactions.Where(r => !registered.Contains(r.Key)).SelectMany(r => r).Select(r =>
+            $"{r.HandlerName} reacts to an event named '{r.EventName}', but no registered event has that name. " +
             "Register the context that publishes it, or the event with AddMessage<T>()."));
 
         if (problems.Count > 0)
@@ -99,42 +98,33 @@ internal static class MessageInvokersFactory
     private static IEnumerable<string> DuplicateHandlerNames(MessageDescriptor descriptor) =>
         descriptor.HandlerNames.GroupBy(name => name, StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
-            .Select(g => $"{descriptor} has {g.Count()} handlers or processes named {g.Key}; " +
+            .Select(g => $"{descriptor} has several handlers named {g.Key}; " +
                 "handler names identify which handlers already ran for an event, so they must differ.");
 
-    /// <summary>Each process manager's subscriptions, by the name of the event they react to.</summary>
-    private static ILookup<string, (ProcessManager Manager, ProcessSubscription Subscription)> ProcessSubscriptions(
-        MessageCatalog catalog, IServiceProvider? provider, List<string> problems)
+    /// <summary>The catalog's reactions, by the name of the event they react to.</summary>
+    private static ILookup<string, EventReaction> Reactions(MessageCatalog catalog, IServiceProvider? provider, List<string> problems)
     {
-        if (catalog.Processes.Count > 0 && provider is null)
+        if (catalog.ReactionSources.Count > 0 && provider is null)
         {
             problems.Add("Process managers are registered, but the registry was built without a service provider to create them.");
+            return Array.Empty<EventReaction>().ToLookup(r => r.EventName);
         }
 
-        var managers = provider is null ? [] : catalog.Processes.Select(t => (ProcessManager)provider.GetRequiredService(t)).ToArray();
-        problems.AddRange(managers.GroupBy(m => m.Name, StringComparer.Ordinal).Where(g => g.Count() > 1)
-            .Select(g => $"Several process managers are named {g.Key}; a process's name identifies its records, so names must differ."));
-        problems.AddRange(managers.SelectMany(m => m.Subscriptions.GroupBy(s => s.EventName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
-            .Select(g => $"Process {m.Name} declares event '{g.Key}' {g.Count()} times; declare each event once.")));
-        return managers.SelectMany(m => m.Subscriptions.Select(s => (Manager: m, Subscription: s)))
-            .ToLookup(p => p.Subscription.EventName, StringComparer.OrdinalIgnoreCase);
+        return catalog.ReactionSources.SelectMany(source => source(provider!)).ToLookup(r => r.EventName, StringComparer.OrdinalIgnoreCase);
     }
 
-    private static EventHandlerInvoker CreateProcessInvoker(
-        MessageDescriptor descriptor, ProcessManager manager, ProcessSubscription subscription, MessagePipeline pipeline, CqrsOptions options)
+    private static EventHandlerInvoker CreateReactionInvoker(MessageDescriptor descriptor, EventReaction reaction, MessagePipeline pipeline, CqrsOptions options)
     {
         var behaviors = BehaviorComposer.Compose(descriptor, typeof(Result), pipeline, options);
-        var create = typeof(MessageInvokersFactory).GetMethod(nameof(CreateProcessInvokerOf), BindingFlags.NonPublic | BindingFlags.Static)!
+        var create = typeof(MessageInvokersFactory).GetMethod(nameof(CreateReactionInvokerOf), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(descriptor.MessageType);
-        return (EventHandlerInvoker)create.Invoke(null, [descriptor, manager, subscription, behaviors])!;
+        return (EventHandlerInvoker)create.Invoke(null, [descriptor, reaction, behaviors])!;
     }
 
-    private static EventHandlerInvoker<TEvent> CreateProcessInvokerOf<TEvent>(
-        MessageDescriptor descriptor, ProcessManager manager, ProcessSubscription subscription, BehaviorSlot[] behaviors)
+    private static EventHandlerInvoker<TEvent> CreateReactionInvokerOf<TEvent>(MessageDescriptor descriptor, EventReaction reaction, BehaviorSlot[] behaviors)
         where TEvent : IEvent =>
-        new(descriptor, manager.Name, behaviors, (@event, context, cancellationToken) =>
-            context.Services.GetRequiredService<ProcessRuntime>().HandleEventAsync(
-                manager, subscription, ProcessRuntime.ReadAs(subscription.MessageType, @event, descriptor), @event.EventId, context.Services, cancellationToken));
+        new(descriptor, reaction.HandlerName, behaviors,
+            (@event, context, cancellationToken) => reaction.Handle(@event, descriptor, context.Services, @event.EventId, cancellationToken));
 
     // The last registration of a type is the one resolved.
     private static HashSet<Type> SingletonsIn(IEnumerable<ServiceDescriptor> services) =>

@@ -15,6 +15,7 @@ internal sealed class MessageCatalog(CqrsOptions options)
     private readonly HashSet<Type> _handlerTypes = [];
     private readonly List<Action<JsonSerializerOptions>> _jsonConfigurations = [];
     private readonly List<Type> _processes = [];
+    private readonly List<Func<IServiceProvider, IEnumerable<EventReaction>>> _reactionSources = [];
 
     public CqrsOptions Options { get; } = options;
 
@@ -24,8 +25,11 @@ internal sealed class MessageCatalog(CqrsOptions options)
 
     public IReadOnlyList<Action<JsonSerializerOptions>> JsonConfigurations => _jsonConfigurations;
 
-    /// <summary>The process managers; their subscriptions are read from their instances when the registry is built.</summary>
+    /// <summary>The process manager types registered.</summary>
     public IReadOnlyList<Type> Processes => _processes;
+
+    /// <summary>What gives the reactions that are not handler types, from the built services (the process managers' steps).</summary>
+    public IReadOnlyList<Func<IServiceProvider, IEnumerable<EventReaction>>> ReactionSources => _reactionSources;
 
     public void AddProcess(Type processType)
     {
@@ -34,6 +38,8 @@ internal sealed class MessageCatalog(CqrsOptions options)
             _processes.Add(processType);
         }
     }
+
+    public void AddReactions(Func<IServiceProvider, IEnumerable<EventReaction>> source) => _reactionSources.Add(source);
 
     public void AddMessage(Type type)
     {

@@ -46,8 +46,9 @@ public sealed class QueueEventFunctionTests : IAsyncLifetime
     private static string Event(string name, string payload) =>
         QueueEventMessages.Write(new EventEnvelope { EventId = Guid.NewGuid(), Name = name, Payload = payload, TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" });
 
-    private static string ConfirmedTooEarly() =>
-        Event("OrderConfirmed", $$"""{"orderId":"{{Guid.NewGuid():N}}","customerId":"c1","orderVersion":2,"occurredAt":"2026-11-24T00:00:00Z"}""");
+    // Only the Orders projection reacts to a cancellation, and it waits (a transient failure) for an order it has not seen.
+    private static string CancelledTooEarly() =>
+        Event("OrderCancelled", $$"""{"orderId":"{{Guid.NewGuid():N}}","customerId":"c1","reason":"r","orderVersion":2,"occurredAt":"2026-11-24T00:00:00Z"}""");
 
     [Fact]
     public async Task HandledEvent_Returns_SoTheHostDeletesIt()
@@ -62,7 +63,7 @@ public sealed class QueueEventFunctionTests : IAsyncLifetime
     public async Task TransientFailure_QueuesACopy_HiddenForThePolicysDelay_AtTheNextAttempt()
     {
         var events = new QueueClient(_azurite!.ConnectionString, _queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        var original = ConfirmedTooEarly();
+        var original = CancelledTooEarly();
 
         await RunAsync(original);
 
@@ -80,10 +81,10 @@ public sealed class QueueEventFunctionTests : IAsyncLifetime
     [Fact]
     public async Task TransientFailureOnTheLastAttempt_GoesToThePoisonQueueWithItsReason()
     {
-        await RunAsync(ConfirmedTooEarly(), dequeueCount: 3);
+        await RunAsync(CancelledTooEarly(), dequeueCount: 3);
 
         var deadLetter = Assert.Single(await DeadLetters.ListAsync());
-        Assert.Equal(("OrderConfirmed", "AttemptsExhausted", 3), (deadLetter.Envelope.Name, deadLetter.Reason, deadLetter.Envelope.DeliveryAttempt));
+        Assert.Equal(("OrderCancelled", "AttemptsExhausted", 3), (deadLetter.Envelope.Name, deadLetter.Reason, deadLetter.Envelope.DeliveryAttempt));
         Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", deadLetter.Envelope.TraceParent);
     }
 

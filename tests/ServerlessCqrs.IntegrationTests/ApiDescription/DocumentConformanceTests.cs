@@ -69,6 +69,12 @@ public sealed class DocumentConformanceTests(LocalHostFactory open, SecuredLocal
         await Send(HttpMethod.Post, "/api/commands/CancelOrder", $$"""{"orderId":"{{orderId}}","reason":"too late"}""");
         await Send(HttpMethod.Post, "/api/commands/CancelOrder", """{"orderId":"missing","reason":"no such order"}""");
 
+        await Send(HttpMethod.Post, "/api/commands/ReceivePayment", $$"""{"orderId":"{{orderId}}","amount":19.0}""");
+        await Send(HttpMethod.Post, "/api/commands/ReceivePayment", $$"""{"orderId":"{{orderId}}","amount":0}""");
+        await Send(HttpMethod.Get, $"/api/queries/GetPayment?orderId={orderId}");
+        await Send(HttpMethod.Get, "/api/queries/GetPayment?orderId=missing");
+        await Send(HttpMethod.Post, "/api/queries/GetPayment", $$"""{"orderId":"{{orderId}}"}""");
+
         await Send(HttpMethod.Post, "/api/commands/Reserve", """{"seats":2}""");
         await Send(HttpMethod.Post, "/api/commands/Reserve", """{"seats":11}""");
         await Send(HttpMethod.Post, "/api/commands/Explode", """{"tag":"conform"}""");

@@ -39,7 +39,7 @@ public sealed class LocalHostSecurityTests(SecuredLocalHost host) : IClassFixtur
         var catalog = (await host.SendAsync(new ApiCall("GET", "/api/catalog"))).Json;
 
         var messages = catalog.GetProperty("commands").EnumerateArray().Concat(catalog.GetProperty("queries").EnumerateArray()).ToList();
-        Assert.Equal(SecurityMatrix.Messages.Order(), messages.Select(m => m.GetProperty("name").GetString()).Order());
+        Assert.Equal(SecurityMatrix.Messages.Order(), messages.Where(m => m.GetProperty("tag").GetString() == "Orders").Select(m => m.GetProperty("name").GetString()).Order());
         Assert.All(messages, m => Assert.True(m.GetProperty("authorization").GetProperty("authenticated").GetBoolean()));
         Assert.All(messages, m => Assert.Equal(0, m.GetProperty("authorization").GetProperty("roles").GetArrayLength()));
     }

@@ -65,7 +65,7 @@ internal sealed partial class InProcessEventScheduler(IEventTransport transport,
         }
     }
 
-    [LoggerMessage(EventId = CqrsLogEvents.Processes.ProcessTimeoutDeliveryFailed, EventName = nameof(CqrsLogEvents.Processes.ProcessTimeoutDeliveryFailed), Level = LogLevel.Error,
+    [LoggerMessage(EventId = CqrsLogEvents.InProcess.InProcessScheduledDeliveryFailed, EventName = nameof(CqrsLogEvents.InProcess.InProcessScheduledDeliveryFailed), Level = LogLevel.Error,
         Message = "the scheduled {type} {id} could not be handed to the transport when due; its process still holds it, and it shows as overdue")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string type, Guid id);
 }

@@ -62,7 +62,7 @@ namespace ServerlessCqrs.IntegrationTests.ApiDescription.Generated
         /// Cancels an order.
         /// </summary>
         /// <remarks>
-        /// Cancels an order. A confirmed order cannot be cancelled (409).
+        /// Cancels an order. A confirmed or paid order cannot be cancelled (409).
         /// <br/>
         /// <br/>Needs an authenticated caller.
         /// </remarks>
@@ -80,7 +80,7 @@ namespace ServerlessCqrs.IntegrationTests.ApiDescription.Generated
         /// Cancels an order.
         /// </summary>
         /// <remarks>
-        /// Cancels an order. A confirmed order cannot be cancelled (409).
+        /// Cancels an order. A confirmed or paid order cannot be cancelled (409).
         /// <br/>
         /// <br/>Needs an authenticated caller.
         /// </remarks>
@@ -185,7 +185,7 @@ namespace ServerlessCqrs.IntegrationTests.ApiDescription.Generated
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<Problem>("Conflict: `concurrency_conflict`, `idempotency_key_in_use`, `order_confirmed`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<Problem>("Conflict: `concurrency_conflict`, `idempotency_key_in_use`, `order_confirmed`, `order_paid`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 413)
@@ -973,6 +973,337 @@ namespace ServerlessCqrs.IntegrationTests.ApiDescription.Generated
         }
 
         /// <summary>
+        /// Reads the payment of an order: due, received, timed out or refunded.
+        /// </summary>
+        /// <remarks>
+        /// Reads the payment of an order: due, received, timed out or refunded. 404 until a payment is requested or received.
+        /// <br/>
+        /// <br/>Each field is a query-string parameter (repeat one to fill a list); `POST /api/queries/GetPayment` takes the same query as a JSON body.
+        /// <br/>
+        /// <br/>Needs an authenticated caller.
+        /// </remarks>
+        /// <param name="orderId">The order whose payment to read.</param>
+        /// <param name="cache_Control">`no-cache` runs the handler now and stores its answer, whatever is cached.</param>
+        /// <param name="if_None_Match">The `ETag` of an answer already held: `304` with no body while it is current.</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<PaymentDetails> GetPaymentAsync(string orderId, string? cache_Control, string? if_None_Match)
+        {
+            return GetPaymentAsync(orderId, cache_Control, if_None_Match, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Reads the payment of an order: due, received, timed out or refunded.
+        /// </summary>
+        /// <remarks>
+        /// Reads the payment of an order: due, received, timed out or refunded. 404 until a payment is requested or received.
+        /// <br/>
+        /// <br/>Each field is a query-string parameter (repeat one to fill a list); `POST /api/queries/GetPayment` takes the same query as a JSON body.
+        /// <br/>
+        /// <br/>Needs an authenticated caller.
+        /// </remarks>
+        /// <param name="orderId">The order whose payment to read.</param>
+        /// <param name="cache_Control">`no-cache` runs the handler now and stores its answer, whatever is cached.</param>
+        /// <param name="if_None_Match">The `ETag` of an answer already held: `304` with no body while it is current.</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<PaymentDetails> GetPaymentAsync(string orderId, string? cache_Control, string? if_None_Match, System.Threading.CancellationToken cancellationToken)
+        {
+            if (orderId == null)
+                throw new System.ArgumentNullException("orderId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (cache_Control != null)
+                        request_.Headers.TryAddWithoutValidation("Cache-Control", ConvertToString(cache_Control, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (if_None_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/queries/GetPayment"
+                    urlBuilder_.Append("api/queries/GetPayment");
+                    urlBuilder_.Append('?');
+                    urlBuilder_.Append(System.Uri.EscapeDataString("orderId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(orderId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PaymentDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 304)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("Not Modified: the `If-None-Match` names the current `ETag`; the handler did not run.", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Bad Request: `malformed_query`, `validation_failed`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Unauthorized: `unauthenticated`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Not Found: `payment_not_found`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Internal Server Error: `internal_error`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Reads the payment of an order: due, received, timed out or refunded.
+        /// </summary>
+        /// <remarks>
+        /// Reads the payment of an order: due, received, timed out or refunded. 404 until a payment is requested or received.
+        /// <br/>
+        /// <br/>The query as a JSON body; `GET /api/queries/GetPayment` takes the same fields as query-string parameters and answers `304` to a current `If-None-Match`.
+        /// <br/>
+        /// <br/>Needs an authenticated caller.
+        /// </remarks>
+        /// <param name="cache_Control">`no-cache` runs the handler now and stores its answer, whatever is cached.</param>
+        /// <param name="body">The message as JSON; an empty body is `{}`.</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<PaymentDetails> GetPaymentByPostAsync(string? cache_Control, GetPayment? body)
+        {
+            return GetPaymentByPostAsync(cache_Control, body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Reads the payment of an order: due, received, timed out or refunded.
+        /// </summary>
+        /// <remarks>
+        /// Reads the payment of an order: due, received, timed out or refunded. 404 until a payment is requested or received.
+        /// <br/>
+        /// <br/>The query as a JSON body; `GET /api/queries/GetPayment` takes the same fields as query-string parameters and answers `304` to a current `If-None-Match`.
+        /// <br/>
+        /// <br/>Needs an authenticated caller.
+        /// </remarks>
+        /// <param name="cache_Control">`no-cache` runs the handler now and stores its answer, whatever is cached.</param>
+        /// <param name="body">The message as JSON; an empty body is `{}`.</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<PaymentDetails> GetPaymentByPostAsync(string? cache_Control, GetPayment? body, System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (cache_Control != null)
+                        request_.Headers.TryAddWithoutValidation("Cache-Control", ConvertToString(cache_Control, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/queries/GetPayment"
+                    urlBuilder_.Append("api/queries/GetPayment");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PaymentDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Bad Request: `bad_request`, `malformed_json`, `validation_failed`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Unauthorized: `unauthenticated`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Not Found: `payment_not_found`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Payload Too Large: `body_too_large`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Unsupported Media Type: `unsupported_media_type`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Internal Server Error: `internal_error`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
         /// A customer's orders, newest first, a page at a time, from the read model the order events keep (eventually consistent: normally current within a second of a change).
         /// </summary>
         /// <remarks>
@@ -1316,6 +1647,175 @@ namespace ServerlessCqrs.IntegrationTests.ApiDescription.Generated
         }
 
         /// <summary>
+        /// Records a payment for an order.
+        /// </summary>
+        /// <remarks>
+        /// Records a payment for an order. When the payments received cover the order's total, the order becomes paid; a payment after the order was cancelled for want of payment (or after it was paid) is refunded.
+        /// <br/>
+        /// <br/>Needs an authenticated caller.
+        /// </remarks>
+        /// <param name="idempotency_Key">Sends the command at most once: a repeat with the same key and body gets the first answer (with `Idempotent-Replayed: true`); the same key with another body gets 422; while the first is running, 409.</param>
+        /// <param name="body">The message as JSON; an empty body is `{}`.</param>
+        /// <returns>Done; no body.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task ReceivePaymentAsync(string? idempotency_Key, ReceivePayment? body)
+        {
+            return ReceivePaymentAsync(idempotency_Key, body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Records a payment for an order.
+        /// </summary>
+        /// <remarks>
+        /// Records a payment for an order. When the payments received cover the order's total, the order becomes paid; a payment after the order was cancelled for want of payment (or after it was paid) is refunded.
+        /// <br/>
+        /// <br/>Needs an authenticated caller.
+        /// </remarks>
+        /// <param name="idempotency_Key">Sends the command at most once: a repeat with the same key and body gets the first answer (with `Idempotent-Replayed: true`); the same key with another body gets 422; while the first is running, 409.</param>
+        /// <param name="body">The message as JSON; an empty body is `{}`.</param>
+        /// <returns>Done; no body.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task ReceivePaymentAsync(string? idempotency_Key, ReceivePayment? body, System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/commands/ReceivePayment"
+                    urlBuilder_.Append("api/commands/ReceivePayment");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Bad Request: `bad_request`, `invalid_idempotency_key`, `malformed_json`, `validation_failed`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Unauthorized: `unauthenticated`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Conflict: `concurrency_conflict`, `idempotency_key_in_use`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Payload Too Large: `body_too_large`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Unsupported Media Type: `unsupported_media_type`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Unprocessable Entity: `idempotency_key_reused`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Internal Server Error: `internal_error`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
         /// Whether the app is up.
         /// </summary>
         /// <remarks>
@@ -1545,7 +2045,7 @@ namespace ServerlessCqrs.IntegrationTests.ApiDescription.Generated
     }
 
     /// <summary>
-    /// Cancels an order. A confirmed order cannot be cancelled (409).
+    /// Cancels an order. A confirmed or paid order cannot be cancelled (409).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CancelOrder
@@ -1715,6 +2215,33 @@ namespace ServerlessCqrs.IntegrationTests.ApiDescription.Generated
 
         /// <summary>
         /// The order to read.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("orderId")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(64, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^/\\#?|\u0000-\u001F\u007F-\u009F]*$")]
+        public string OrderId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Reads the payment of an order: due, received, timed out or refunded. 404 until a payment is requested or received.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetPayment
+    {
+
+        /// <summary>
+        /// The order whose payment to read.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("orderId")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -1954,6 +2481,121 @@ namespace ServerlessCqrs.IntegrationTests.ApiDescription.Generated
 
         [System.Runtime.Serialization.EnumMember(Value = @"Cancelled")]
         Cancelled = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Paid")]
+        Paid = 3,
+
+    }
+
+    /// <summary>
+    /// The payment of an order.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PaymentDetails
+    {
+
+        /// <summary>
+        /// The order.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("orderId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string OrderId { get; set; } = default!;
+
+        /// <summary>
+        /// Where the payment is.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PaymentStatus>))]
+        public PaymentStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// The order total; `null` while the order's confirmation has not been seen.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("amountDue")]
+        public double? AmountDue { get; set; } = default!;
+
+        /// <summary>
+        /// What has come in.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("amountReceived")]
+        public double AmountReceived { get; set; } = default!;
+
+        /// <summary>
+        /// What was given back.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("amountRefunded")]
+        public double AmountRefunded { get; set; } = default!;
+
+        /// <summary>
+        /// When the order is cancelled if not paid; `null` before the confirmation.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("dueAt")]
+        public System.DateTimeOffset? DueAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Where an order's payment is, in the order a payment's life moves through (a later one wins).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum PaymentStatus
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Requested")]
+        Requested = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Received")]
+        Received = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"TimedOut")]
+        TimedOut = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Refunded")]
+        Refunded = 3,
+
+    }
+
+    /// <summary>
+    /// Records a payment for an order. When the payments received cover the order's total, the order becomes paid; a payment after the order was cancelled for want of payment (or after it was paid) is refunded.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ReceivePayment
+    {
+
+        /// <summary>
+        /// The order it pays for.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("orderId")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(64, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^/\\#?|\u0000-\u001F\u007F-\u009F]*$")]
+        public string OrderId { get; set; } = default!;
+
+        /// <summary>
+        /// How much, more than 0.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        [System.ComponentModel.DataAnnotations.Range(0.01D, 1000000000D)]
+        public double Amount { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
