@@ -87,4 +87,44 @@ public sealed class PaymentDeliveryTests
 
         Assert.Equal(OrderErrors.PaidCode, (await kit.SendAsync(new CancelOrder { OrderId = orderId, Reason = "changed my mind" })).Error?.Code);
     }
+
+    [Fact]
+    public async Task ATimeoutDeliveredBeforeItIsDue_WaitsForTheRest_UnderANewToken_AndThenFiresOnce()
+    {
+        await using var kit = PaymentKit.Create();
+        var orderId = await PaymentKit.ConfirmedOrderAsync(kit);
+        var timeouts = kit.Services.GetRequiredService<ProcessTimeouts>();
+        var waiting = Assert.Single(await timeouts.ListAsync(10, overdueOnly: false, CancellationToken.None));
+
+        // What a transport with a capped delay does: it delivers the timeout before it is due.
+        await kit.PublishAsync(new ProcessTimeoutDue
+        {
+            EventId = waiting.TimeoutId, OccurredAt = waiting.RequestedAt, Process = waiting.Process, CorrelationId = orderId, Timeout = waiting.Timeout,
+            DueAt = waiting.DueAt,
+        });
+
+        var rest = Assert.Single(await timeouts.ListAsync(10, overdueOnly: false, CancellationToken.None));
+        Assert.NotEqual(waiting.TimeoutId, rest.TimeoutId);
+        Assert.Equal(waiting.DueAt, rest.DueAt);
+        Assert.Equal(OrderStatus.Confirmed, await PaymentKit.OrderStatusAsync(kit, orderId));
+        await PaymentKit.PassAsync(kit, PaymentKit.Timeout,
+            async () => await PaymentKit.OrderStatusAsync(kit, orderId) == OrderStatus.Cancelled, "the order is cancelled when due");
+        Assert.Single(kit.PublishedEvents.OfType<PaymentTimedOut>());
+    }
+
+    [Fact]
+    public async Task ATimeoutLongerThanTheInProcessTimerWaits_FiresWhenDue()
+    {
+        await using var kit = CqrsTestKit.Create(cqrs => cqrs.AddOrders().AddPayments(), new Dictionary<string, string?> { ["Payments:Timeout"] = "10.00:00:00" });
+        var orderId = await PaymentKit.ConfirmedOrderAsync(kit);
+        var timeouts = kit.Services.GetRequiredService<ProcessTimeouts>();
+        var first = Assert.Single(await timeouts.ListAsync(10, overdueOnly: false, CancellationToken.None));
+
+        kit.Time.Advance(TimeSpan.FromDays(7));
+        await Eventually.HoldsAsync(async () => (await timeouts.ListAsync(10, overdueOnly: false, CancellationToken.None)).Single().TimeoutId != first.TimeoutId,
+            "the timeout is scheduled again for the rest");
+        Assert.Equal(OrderStatus.Confirmed, await PaymentKit.OrderStatusAsync(kit, orderId));
+        await PaymentKit.PassAsync(kit, TimeSpan.FromDays(3),
+            async () => await PaymentKit.OrderStatusAsync(kit, orderId) == OrderStatus.Cancelled, "the order is cancelled after 10 days");
+    }
 }

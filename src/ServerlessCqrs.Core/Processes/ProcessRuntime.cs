@@ -102,14 +102,13 @@ internal sealed partial class ProcessRuntime(
             var now = timeProvider.GetUtcNow();
             if (timeout.DueAt - now > EarlyTolerance)
             {
-                var handle = await scheduler.ScheduleAsync(TimeoutEnvelope(loaded.Value, timeout), timeout.DueAt, cancellationToken).ConfigureAwait(false);
-                if (await records.SaveAsync(stream, loaded.Value.WithHandle(timeout.Id, handle), loaded.Version, [], cancellationToken).ConfigureAwait(false))
+                // Early (the transport's delay is capped): wait for the rest under a new token, so the ledger,
+                // which has seen this delivery's id, lets the next one through.
+                if (await ReplaceTimeoutAsync(loaded, timeout, timeout with { Id = Guid.CreateVersion7(), Handle = null }, cancellationToken).ConfigureAwait(false))
                 {
-                    await index.WriteAsync(EntryOf(loaded.Value, timeout with { Handle = handle }), cancellationToken).ConfigureAwait(false);
                     return;
                 }
 
-                await CancelQuietlyAsync(handle, cancellationToken).ConfigureAwait(false);
                 EnsureAttemptsLeft(attempt, stream);
                 continue;
             }
@@ -191,6 +190,30 @@ internal sealed partial class ProcessRuntime(
                 ?? throw new InvalidOperationException($"Process record {record.StreamId} disappeared.");
             (record, version) = (reloaded.Value, reloaded.Version);
         }
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="timeout"/> in the record (<paramref name="replacement"/> <see langword="null"/>: removes it), takes
+    /// back its scheduled delivery and schedules the replacement; <see langword="false"/> when another writer changed the record first.
+    /// </summary>
+    public async ValueTask<bool> ReplaceTimeoutAsync(
+        Versioned<ProcessRecord> loaded, ProcessTimeout timeout, ProcessTimeout? replacement, CancellationToken cancellationToken)
+    {
+        var without = loaded.Value.WithoutTimeout(timeout.Id);
+        var next = replacement is null ? without : without with { Timeouts = [.. without.Timeouts, replacement] };
+        if (!await records.SaveAsync(next.StreamId, next, loaded.Version, [], cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (timeout.Handle is { } handle)
+        {
+            await CancelQuietlyAsync(handle, cancellationToken).ConfigureAwait(false);
+        }
+
+        await index.RemoveAsync(timeout.Id, cancellationToken).ConfigureAwait(false);
+        await FlushAsync(new Versioned<ProcessRecord>(next, loaded.Version + 1), services: null, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Takes back a scheduled delivery; if the transport fails, the timeout's token still makes it a no-op.</summary>

@@ -107,21 +107,11 @@ public sealed partial class ProcessTimeouts
             }
 
             var replacement = replace(timeout);
-            var next = loaded.Value.WithoutTimeout(timeoutId) is var without && replacement is not null
-                ? without with { Timeouts = [.. without.Timeouts, replacement] }
-                : without;
-            if (!await _records.SaveAsync(stream, next, loaded.Version, [], cancellationToken).ConfigureAwait(false))
+            if (!await _runtime.ReplaceTimeoutAsync(loaded, timeout, replacement, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
-            if (timeout.Handle is { } handle)
-            {
-                await _runtime.CancelQuietlyAsync(handle, cancellationToken).ConfigureAwait(false);
-            }
-
-            await _index.RemoveAsync(timeoutId, cancellationToken).ConfigureAwait(false);
-            await _runtime.FlushAsync(new Versioned<ProcessRecord>(next, loaded.Version + 1), services: null, cancellationToken).ConfigureAwait(false);
             LogChanged(_logger, timeoutId, change, entry.Process, entry.CorrelationId, replacement?.Id);
             var scheduled = replacement is null ? null
                 : (await _records.LoadAsync(stream, cancellationToken).ConfigureAwait(false))?.Value.Timeouts.FirstOrDefault(t => t.Id == replacement.Id) ?? replacement;

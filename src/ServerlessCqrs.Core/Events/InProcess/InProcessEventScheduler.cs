@@ -14,6 +14,9 @@ namespace ServerlessCqrs.Events.InProcess;
 internal sealed partial class InProcessEventScheduler(IEventTransport transport, TimeProvider timeProvider, ILogger<InProcessEventScheduler> logger)
     : IEventScheduler, IDisposable
 {
+    /// <summary>The longest a timer waits; a later due time arrives early and is scheduled again for the rest.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7);
+
     private readonly ConcurrentDictionary<string, ITimer> _timers = new(StringComparer.Ordinal);
     private long _next;
 
@@ -21,8 +24,8 @@ internal sealed partial class InProcessEventScheduler(IEventTransport transport,
     {
         ArgumentNullException.ThrowIfNull(envelope);
         var handle = Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
-        var delay = dueAt - timeProvider.GetUtcNow();
-        _timers[handle] = timeProvider.CreateTimer(_ => _ = FireAsync(handle, envelope), null, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        var delay = Math.Clamp((dueAt - timeProvider.GetUtcNow()).Ticks, 0, MaxDelay.Ticks);
+        _timers[handle] = timeProvider.CreateTimer(_ => _ = FireAsync(handle, envelope), null, TimeSpan.FromTicks(delay), Timeout.InfiniteTimeSpan);
         return ValueTask.FromResult(handle);
     }
 
