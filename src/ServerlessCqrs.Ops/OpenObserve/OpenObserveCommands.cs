@@ -57,7 +57,7 @@ internal static class OpenObserveCommands
         });
         var command = new Command("provision",
             "Creates or updates the log streams with the fields the product logs, the traces stream, the alert webhook and template, " +
-            "the five alerts and the three dashboards. Idempotent: a second run changes nothing.") { dryRun, destination, retention };
+            "the seven alerts and the four dashboards. Idempotent: a second run changes nothing.") { dryRun, destination, retention };
         command.SetWork(context, async (parse, cancellationToken) =>
         {
             var settings = SettingsOf(context.Configuration);

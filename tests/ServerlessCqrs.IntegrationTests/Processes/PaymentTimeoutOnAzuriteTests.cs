@@ -8,7 +8,7 @@ namespace ServerlessCqrs.IntegrationTests.Processes;
 
 /// <summary>
 /// The payment timeout on Table Storage and a Storage Queue in Azurite, due after 2 seconds: the queue holds the
-/// timeout invisible until then, so it fires with nothing running in between, survives the host, and fires once
+/// timeout invisible until then, so it fires with nothing running in between, survives a killed host, and fires once
 /// however many instances listen.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
@@ -36,15 +36,16 @@ public sealed class PaymentTimeoutOnAzuriteTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AHostStoppedWhileTheProcessWaits_StillTimesOut_OnTheNextHost()
+    public async Task AHostKilledWhileTheProcessWaits_StillTimesOut_OnTheNextHost()
     {
         var settings = Settings();
         string orderId;
-        await using (var first = LocalHostFactory.With(settings))
+        await using (var first = await LocalHostProcess.StartAsync(settings.ToDictionary(s => s.Key, s => (string?)s.Value)))
         {
             using var client = first.CreateClient();
             orderId = await ConfirmedOrderAsync(client);
             await WaitingTimeoutAsync(client, orderId);
+            await first.KillAsync();
         }
 
         await using var second = LocalHostFactory.With(settings);

@@ -8,7 +8,7 @@ namespace ServerlessCqrs.Ops.Tests.OpenObserve;
 /// <summary>
 /// Every metric, label, stream and field the provisioned alerts and dashboards query is one the product
 /// really emits: the LocalHost, exporting to the stand-in, handles orders, a rejected command, cached
-/// queries and a poison message, and each query's names are then looked up in what arrived.
+/// queries, a payment that times out and a poison message, and each query's names are then looked up in what arrived.
 /// </summary>
 public sealed class EmittedNamesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
@@ -33,11 +33,13 @@ public sealed class EmittedNamesTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(HttpStatusCode.BadRequest, (await Post(client, "/api/commands/CreateOrder", """{"customerId":"","lines":[]}""")).StatusCode);
         await Eventually.HoldsAsync(async () => (await client.GetAsync($"/api/queries/GetOrder?orderId={orderId}")).IsSuccessStatusCode, "the order can be read");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/queries/GetOrder?orderId={orderId}")).StatusCode);
+        // Confirmed and never paid: the payment process starts, times out after a second and completes.
+        Assert.Equal(HttpStatusCode.OK, (await Post(client, "/api/commands/ConfirmOrder", $$"""{"orderId":"{{orderId}}"}""")).StatusCode);
         var events = new QueueClient(azurite.Server.ConnectionString, settings["Cqrs:Events:StorageQueue:QueueName"]);
         await events.SendMessageAsync("this is not an event");
 
         var queries = QueryNames.Provisioned(_openObserve.State).ToArray();
-        Assert.Equal(5 + 11, queries.Length);
+        Assert.Equal(7 + 15, queries.Length);
         var unknown = await UnknownNamesWhenSettledAsync(queries);
 
         Assert.Empty(unknown);
@@ -72,6 +74,7 @@ public sealed class EmittedNamesTests(AzuriteFixture azurite) : IClassFixture<Az
         }
 
         settings["OPENOBSERVE_FLUSH_INTERVAL"] = "200";
+        settings["Payments:Timeout"] = "00:00:01";
         settings["OPENOBSERVE_TRACING_SAMPLING_RATE"] = "1";
         settings["Logging:LogLevel:Default"] = "Information";
         return settings;

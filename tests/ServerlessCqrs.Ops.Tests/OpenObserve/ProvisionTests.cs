@@ -35,16 +35,19 @@ public sealed class ProvisionTests : IAsyncLifetime
         Assert.Equal(["cqrs_alert_webhook"], state.Templates.Keys);
         Assert.Equal(Webhook, (string?)state.Destinations["cqrs_alerts_webhook"]["url"]);
         Assert.Equal(
-            ["cqrs_command_error_rate_high", "cqrs_command_p95_latency_high", "cqrs_event_dead_lettered", "cqrs_query_cache_hit_rate_low", "cqrs_query_p95_latency_high"],
+            ["cqrs_command_error_rate_high", "cqrs_command_p95_latency_high", "cqrs_event_dead_lettered", "cqrs_process_timeouts_high", "cqrs_process_timeouts_overdue",
+                "cqrs_query_cache_hit_rate_low", "cqrs_query_p95_latency_high"],
             state.Alerts.Values.Select(a => (string)a["name"]!).Order());
         Assert.All(state.Alerts.Values, a => Assert.Equal(["cqrs_alerts_webhook"], a["destinations"]!.AsArray().Select(d => (string?)d)));
-        Assert.Equal(["CQRS Commands", "CQRS Events", "CQRS Queries"], state.Dashboards.Values.Select(d => (string)d.V8["title"]!).Order());
+        Assert.Equal(["CQRS Commands", "CQRS Events", "CQRS Processes", "CQRS Queries"], state.Dashboards.Values.Select(d => (string)d.V8["title"]!).Order());
         Assert.All(state.Dashboards.Values, d => Assert.Equal(8, (int)d.V8["version"]!));
 
         Assert.True(run.HasRow("logs stream", "cqrs_commands", "created"), run.Output);
         Assert.True(run.HasRow("alert", "cqrs_event_dead_lettered", "created"), run.Output);
         Assert.True(run.HasRow("dashboard", "CQRS Events", "created"), run.Output);
-        Assert.Contains("organization 'acme'): 18 created, 0 updated, 0 unchanged.", run.Output, StringComparison.Ordinal);
+        Assert.True(run.HasRow("alert", "cqrs_process_timeouts_high", "created"), run.Output);
+        Assert.True(run.HasRow("dashboard", "CQRS Processes", "created"), run.Output);
+        Assert.Contains("organization 'acme'): 23 created, 0 updated, 0 unchanged.", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +60,7 @@ public sealed class ProvisionTests : IAsyncLifetime
 
         Assert.True(second.ExitCode == 0, second.All);
         Assert.Equal(writes, _openObserve.Writes.Count);
-        Assert.Contains("0 created, 0 updated, 18 unchanged.", second.Output, StringComparison.Ordinal);
+        Assert.Contains("0 created, 0 updated, 23 unchanged.", second.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(second.TableRows, row => row is [_, _, "created", ..]);
     }
 
@@ -84,7 +87,7 @@ public sealed class ProvisionTests : IAsyncLifetime
         Assert.Equal(3, state.Dashboards[dashboard.Id].V8["tabs"]![0]!["panels"]!.AsArray().Count);
         Assert.Equal(30, (int)commands.Settings["data_retention"]!);
         Assert.Contains("retention 7 → 30 days", run.Output, StringComparison.Ordinal);
-        Assert.Contains("3 updated, 15 unchanged", run.Output, StringComparison.Ordinal);
+        Assert.Contains("3 updated, 20 unchanged", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,7 +102,7 @@ public sealed class ProvisionTests : IAsyncLifetime
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("2 alerts have this name; the first was compared, the others left alone", run.Output, StringComparison.Ordinal);
-        Assert.Equal(6, _openObserve.State.Alerts.Count);
+        Assert.Equal(8, _openObserve.State.Alerts.Count);
     }
 
     [Fact]
@@ -125,9 +128,9 @@ public sealed class ProvisionTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Empty(_openObserve.State.Alerts);
         Assert.Empty(_openObserve.State.Destinations);
-        Assert.Equal(3, _openObserve.State.Dashboards.Count);
+        Assert.Equal(4, _openObserve.State.Dashboards.Count);
         Assert.Equal(14, (int)_openObserve.State.Streams[("logs", "cqrs_events")].Settings["data_retention"]!);
-        Assert.Contains("! alert (all five) skipped: no webhook: pass --destination-url or set OPENOBSERVE_ALERT_WEBHOOK_URL.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("! alert (all seven) skipped: no webhook: pass --destination-url or set OPENOBSERVE_ALERT_WEBHOOK_URL.", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]

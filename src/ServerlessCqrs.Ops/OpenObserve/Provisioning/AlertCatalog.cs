@@ -6,7 +6,7 @@ using static ServerlessCqrs.Ops.OpenObserve.OpenObserveNames;
 namespace ServerlessCqrs.Ops.OpenObserve.Provisioning;
 
 /// <summary>
-/// The plan's five alerts as OpenObserve v2 alerts, and the webhook they notify. Rates, percentiles and the
+/// The plan's five alerts and the process managers' two as OpenObserve v2 alerts, and the webhook they notify. Rates, percentiles and the
 /// hit rate are PromQL over the product's metrics (OpenObserve compares each series with the condition and
 /// fires when at least one does); a dead letter is SQL over the event log stream, because a counter's first
 /// increase is invisible to PromQL and the first dead letter must not be.
@@ -45,7 +45,10 @@ internal static class AlertCatalog
         return (template, destination);
     }
 
-    /// <summary>The five alerts, notifying <paramref name="destination"/>.</summary>
+    /// <summary>The process timeouts an hour above which something upstream is failing (payments not arriving, say), not just customers walking away.</summary>
+    public const int TimeoutsPerHourLimit = 10;
+
+    /// <summary>The seven alerts, notifying <paramref name="destination"/>.</summary>
     public static IReadOnlyList<NamedBody> Create(OpenObserveSettings settings, string destination)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -64,6 +67,11 @@ internal static class AlertCatalog
                 new JsonObject { ["type"] = "sql", ["sql"] = CqrsQueries.DeadLetteredEvents(settings.EventsStream) },
                 periodMinutes: 1, priority: 1, destination,
                 rowTemplate: $"{{{Field(CqrsDiagnostics.LogFields.Type)}}}: {{dead_letters}} dead-lettered ({{{Field(CqrsDiagnostics.LogFields.Reason)}}})"),
+            PromQl("cqrs_process_timeouts_high", $"More than {TimeoutsPerHourLimit} process timeouts in the last hour, for one process.",
+                Metric(CqrsDiagnostics.Instruments.ProcessesTimedOut), CqrsQueries.ProcessCount(CqrsDiagnostics.Instruments.ProcessesTimedOut, "1h"), ">", TimeoutsPerHourLimit,
+                periodMinutes: 60, priority: 2, destination),
+            PromQl("cqrs_process_timeouts_overdue", "Process timeouts are overdue past the grace period: list them with `cqrs-ops timeouts list --overdue`.",
+                Metric(CqrsDiagnostics.Instruments.ProcessTimeoutsOverdue), CqrsQueries.OverdueTimeouts, ">", 0, periodMinutes: 10, priority: 1, destination),
         ];
     }
 

@@ -15,6 +15,7 @@ internal static class CqrsQueries
     private static readonly string OutcomeLabel = Field(CqrsDiagnostics.Tags.Outcome);
     private static readonly string CacheOutcomeLabel = Field(CqrsDiagnostics.Tags.CacheOutcome);
     private static readonly string ReasonLabel = Field(CqrsDiagnostics.Tags.DeadLetterReason);
+    private static readonly string ProcessLabel = Field(CqrsDiagnostics.Tags.Process);
     private const string Served = $"{CqrsDiagnostics.CacheOutcomes.Hit}|{CqrsDiagnostics.CacheOutcomes.Stale}";
     private const string Looked = $"{Served}|{CqrsDiagnostics.CacheOutcomes.Miss}";
 
@@ -62,6 +63,16 @@ internal static class CqrsQueries
         $"SELECT _timestamp, \"{Field(CqrsDiagnostics.LogFields.Type)}\", \"{Field(CqrsDiagnostics.LogFields.Id)}\", \"{Field(CqrsDiagnostics.LogFields.Reason)}\", " +
         $"\"{Field(CqrsDiagnostics.LogFields.DeliveryAttempt)}\", \"{Field(CqrsDiagnostics.LogFields.Description)}\" " +
         $"FROM \"{Stream(eventsStream)}\" WHERE \"{Field(CqrsDiagnostics.LogFields.Reason)}\" IS NOT NULL ORDER BY _timestamp DESC LIMIT 100";
+
+    /// <summary>How many of a process counter (<paramref name="counter"/>: started, completed, timed out) rose per process over <paramref name="window"/>.</summary>
+    public static string ProcessCount(string counter, string window) =>
+        $"sum by ({ProcessLabel}) (increase({Metric(counter)}[{window}]))";
+
+    /// <summary>Timeouts past due by more than the grace period, as the last audit counted them (the highest any instance reports).</summary>
+    public static string OverdueTimeouts => $"max({Metric(CqrsDiagnostics.Instruments.ProcessTimeoutsOverdue)})";
+
+    /// <summary>The legend that names a series by process.</summary>
+    public static string ByProcessLegend => $"{{{ProcessLabel}}}";
 
     /// <summary>The legend that names a series by message type.</summary>
     public static string ByTypeLegend => $"{{{TypeLabel}}}";

@@ -4,10 +4,11 @@ using static ServerlessCqrs.Ops.OpenObserve.OpenObserveNames;
 
 namespace ServerlessCqrs.Ops.OpenObserve.Provisioning;
 
-/// <summary>The commands, queries and events dashboards, over the product's metrics and event log stream.</summary>
+/// <summary>The commands, queries, events and processes dashboards, over the product's metrics and event log stream.</summary>
 internal static class DashboardCatalog
 {
     private const string Window = "5m";
+    private const string Hour = "1h";
     private const string Provisioned = " Provisioned by cqrs-ops; the next provisioning overwrites edits.";
 
     public static IReadOnlyList<NamedBody> Create(OpenObserveSettings settings)
@@ -40,6 +41,16 @@ internal static class DashboardCatalog
                     Metric(CqrsDiagnostics.Instruments.EventsDeadLettered), CqrsQueries.DeadLetterCount(Window), CqrsQueries.ByTypeAndReasonLegend, "default")
                 .Sql("Latest dead letters", "The newest dead letters from the event log; replay with cqrs-ops deadletters replay.", "table",
                     Stream(settings.EventsStream), CqrsQueries.LatestDeadLetters(settings.EventsStream))
+                .Build(),
+            new DashboardBuilder("CQRS Processes", "Process managers started, completed and timed out, and timeouts overdue." + Provisioned)
+                .PromQl("Processes started per hour", "Process instances started in each hour, by process.", "bar",
+                    Metric(CqrsDiagnostics.Instruments.ProcessesStarted), CqrsQueries.ProcessCount(CqrsDiagnostics.Instruments.ProcessesStarted, Hour), CqrsQueries.ByProcessLegend, "default")
+                .PromQl("Processes completed per hour", "Process instances completed in each hour, by process.", "bar",
+                    Metric(CqrsDiagnostics.Instruments.ProcessesCompleted), CqrsQueries.ProcessCount(CqrsDiagnostics.Instruments.ProcessesCompleted, Hour), CqrsQueries.ByProcessLegend, "default")
+                .PromQl("Timeouts per hour", "Timeouts that came due and were handled in each hour, by process (alert above 10 an hour).", "line",
+                    Metric(CqrsDiagnostics.Instruments.ProcessesTimedOut), CqrsQueries.ProcessCount(CqrsDiagnostics.Instruments.ProcessesTimedOut, Hour), CqrsQueries.ByProcessLegend, "default")
+                .PromQl("Overdue timeouts", "Timeouts past due by more than the grace period; list them with cqrs-ops timeouts list --overdue.", "metric",
+                    Metric(CqrsDiagnostics.Instruments.ProcessTimeoutsOverdue), CqrsQueries.OverdueTimeouts, "", "default")
                 .Build(),
         ];
     }

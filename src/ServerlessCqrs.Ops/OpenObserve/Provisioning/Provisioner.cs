@@ -35,7 +35,7 @@ internal sealed class Provisioner(OpenObserveClient client, IProgress<string> pr
         }
         else
         {
-            _changes.Add(new("alert", "(all five)", ProvisionAction.Skipped, "no webhook: pass --destination-url or set OPENOBSERVE_ALERT_WEBHOOK_URL"));
+            _changes.Add(new("alert", "(all seven)", ProvisionAction.Skipped, "no webhook: pass --destination-url or set OPENOBSERVE_ALERT_WEBHOOK_URL"));
         }
 
         foreach (var dashboard in catalog.Dashboards)
