@@ -182,9 +182,6 @@ public static class CqrsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<IEventScheduler, InProcessEventScheduler>();
         builder.AddReadModel<ProcessTimeoutEntry>(ProcessTimeoutIndex.Name);
-
-        // Known to every app, so an operator's tools (which add no process) can schedule one for a process that waits.
-        builder.AddMessage<ProcessTimeoutDue>();
         services.TryAddSingleton<ProcessTimeoutIndex>();
         services.TryAddSingleton<ProcessRuntime>();
         services.TryAddSingleton(sp => new ProcessTimeouts(

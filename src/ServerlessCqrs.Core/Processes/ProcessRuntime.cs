@@ -21,7 +21,6 @@ namespace ServerlessCqrs.Processes;
 internal sealed partial class ProcessRuntime(
     AggregateRepository<ProcessRecord> records,
     IEventScheduler scheduler,
-    EventEnvelopeFactory envelopes,
     MessageRegistry registry,
     ProcessTimeoutIndex index,
     IEnumerable<ProcessManager> managers,
@@ -287,8 +286,14 @@ internal sealed partial class ProcessRuntime(
         new(Guid.CreateVersion7(), ProcessManager.NameOf(message.GetType()), Serialize(message), now + delay, now, null,
             Activity.Current?.IdFormat == ActivityIdFormat.W3C ? Activity.Current.Id : null);
 
-    private EventEnvelope TimeoutEnvelope(ProcessRecord record, ProcessTimeout timeout) =>
-        envelopes.Create(new ProcessTimeoutDue
+    /// <summary>
+    /// The delivery of a timeout, for the current caller's tenant. Written here rather than by the envelope factory, so an
+    /// operator's tools, which register no process, can schedule one too. No trace parent: the delivery starts its own
+    /// trace, linked to <see cref="ProcessTimeout.RequestedBy"/>.
+    /// </summary>
+    private EventEnvelope TimeoutEnvelope(ProcessRecord record, ProcessTimeout timeout)
+    {
+        var due = new ProcessTimeoutDue
         {
             EventId = timeout.Id,
             OccurredAt = timeout.RequestedAt,
@@ -297,7 +302,17 @@ internal sealed partial class ProcessRuntime(
             Timeout = timeout.Name,
             DueAt = timeout.DueAt,
             RequestedBy = timeout.RequestedBy,
-        }) with { TraceParent = null, TraceState = null };
+        };
+        var caller = MessageCaller.Current;
+        return new EventEnvelope
+        {
+            EventId = due.EventId,
+            Name = ProcessTimeoutDue.WireName,
+            Payload = JsonSerializer.Serialize(due, Json),
+            OccurredAt = due.OccurredAt,
+            TenantId = caller.TenantId == MessageCaller.DefaultTenant ? null : caller.TenantId,
+        };
+    }
 
     /// <summary>Sends a recorded command by name: the registered command it names, read from the JSON the process wrote.</summary>
     private async ValueTask SendAsync(ProcessRecord record, ProcessCommand command, IServiceProvider services, CancellationToken cancellationToken)

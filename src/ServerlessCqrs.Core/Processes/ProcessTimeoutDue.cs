@@ -5,9 +5,12 @@ namespace ServerlessCqrs.Processes;
 /// token as its event id; the timeout message itself stays in the process's record, so a delivery whose token
 /// the record no longer holds (cancelled, rescheduled, completed) is ignored.
 /// </summary>
-[MessageName("ProcessTimeoutDue")]
+[MessageName(WireName)]
 public sealed record ProcessTimeoutDue : Event
 {
+    /// <summary>Its name on the wire.</summary>
+    public const string WireName = "ProcessTimeoutDue";
+
     /// <summary>The process manager's name.</summary>
     public required string Process { get; init; }
 
