@@ -1,10 +1,13 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessCqrs.Diagnostics;
+using ServerlessCqrs.Events;
 using ServerlessCqrs.Orders;
 using ServerlessCqrs.Orders.Domain;
 using ServerlessCqrs.Payments.Events;
 using ServerlessCqrs.Processes;
+using ServerlessCqrs.Resilience;
 
 namespace ServerlessCqrs.Payments.Tests;
 
@@ -126,5 +129,42 @@ public sealed class PaymentDeliveryTests
         Assert.Equal(OrderStatus.Confirmed, await PaymentKit.OrderStatusAsync(kit, orderId));
         await PaymentKit.PassAsync(kit, TimeSpan.FromDays(3),
             async () => await PaymentKit.OrderStatusAsync(kit, orderId) == OrderStatus.Cancelled, "the order is cancelled after 10 days");
+    }
+
+    [Fact]
+    public async Task AStepThatDiesAfterSavingItsDecision_IsFinishedByTheRedelivery_NotDecidedTwice()
+    {
+        var scheduler = new SchedulerThatFailsOnce();
+        // No retry within the delivery: the failure goes back to the transport, which delivers the event again.
+        await using var kit = CqrsTestKit.Create(cqrs => cqrs.AddOrders().AddPayments(),
+            new Dictionary<string, string?> { ["Cqrs:Resilience:Default:MaxRetryAttempts"] = "0" },
+            services => services.Replace(ServiceDescriptor.Singleton<IEventScheduler>(scheduler)));
+        var timeouts = kit.Services.GetRequiredService<ProcessTimeouts>();
+
+        var orderId = await PaymentKit.ConfirmedOrderAsync(kit);
+
+        // The decision (the state, PaymentRequested, the timeout) is saved; scheduling the timeout failed.
+        var (confirmed, decision) = Assert.Single(kit.FailedDeliveries);
+        Assert.Equal(DispatchAction.Retry, decision.Action);
+        Assert.Empty(await timeouts.ListAsync(10, overdueOnly: false, CancellationToken.None));
+
+        await kit.PublishAsync(confirmed);
+
+        var waiting = Assert.Single(await timeouts.ListAsync(10, overdueOnly: false, CancellationToken.None));
+        Assert.Equal((orderId, "scheduled-2"), (waiting.CorrelationId, waiting.Handle));
+        Assert.Single(kit.PublishedEvents.OfType<PaymentRequested>());
+    }
+
+    /// <summary>A transport whose first scheduling fails, as a broker hiccup or a crash right after the save would leave it.</summary>
+    private sealed class SchedulerThatFailsOnce : IEventScheduler
+    {
+        private int _calls;
+
+        public ValueTask<string> ScheduleAsync(EventEnvelope envelope, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == 1
+                ? throw new TransientException("The broker is not answering.")
+                : ValueTask.FromResult($"scheduled-{_calls}");
+
+        public ValueTask<bool> CancelAsync(string handle, CancellationToken cancellationToken) => ValueTask.FromResult(true);
     }
 }
