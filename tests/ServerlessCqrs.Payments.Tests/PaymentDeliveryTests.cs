@@ -6,6 +6,7 @@ using ServerlessCqrs.Events;
 using ServerlessCqrs.Orders;
 using ServerlessCqrs.Orders.Domain;
 using ServerlessCqrs.Payments.Events;
+using ServerlessCqrs.Pipeline;
 using ServerlessCqrs.Processes;
 using ServerlessCqrs.Resilience;
 
@@ -166,5 +167,32 @@ public sealed class PaymentDeliveryTests
                 : ValueTask.FromResult($"scheduled-{_calls}");
 
         public ValueTask<bool> CancelAsync(string handle, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+    }
+
+    [Fact]
+    public async Task ATimeoutStepThatDiesBeforeCancellingTheOrder_IsFinishedByTheTimeoutsRedelivery()
+    {
+        await using var kit = CqrsTestKit.Create(cqrs => cqrs.AddOrders().AddPayments().AddBehavior<CancelOrderFailsOnce>(ServiceLifetime.Singleton),
+            new Dictionary<string, string?> { ["Cqrs:Resilience:Default:MaxRetryAttempts"] = "0" });
+        var orderId = await PaymentKit.ConfirmedOrderAsync(kit);
+
+        kit.Time.Advance(PaymentKit.Timeout);
+        await Eventually.HoldsAsync(() => kit.FailedDeliveries.Any(f => f.Event is ProcessTimeoutDue), "the timeout's step fails sending CancelOrder");
+        Assert.Equal(OrderStatus.Confirmed, await PaymentKit.OrderStatusAsync(kit, orderId));
+
+        await kit.PublishAsync(kit.FailedDeliveries.Single(f => f.Event is ProcessTimeoutDue).Event);
+
+        Assert.Equal(OrderStatus.Cancelled, await PaymentKit.OrderStatusAsync(kit, orderId));
+        Assert.Single(kit.PublishedEvents.OfType<PaymentTimedOut>());
+    }
+
+    /// <summary>Fails the first CancelOrder, as a crash or an unreachable Orders store would, after the process saved its decision.</summary>
+    private sealed class CancelOrderFailsOnce : IMessageBehavior<Orders.CancelOrder, Result>
+    {
+        private int _calls;
+
+        public ValueTask<Result> HandleAsync(
+            Orders.CancelOrder message, MessageContext context, MessageHandlerDelegate<Orders.CancelOrder, Result> next, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == 1 ? throw new TransientException("The orders store is not answering.") : next(message, context, cancellationToken);
     }
 }

@@ -90,6 +90,13 @@ internal sealed partial class ProcessRuntime(
         for (var attempt = 1; ; attempt++)
         {
             var loaded = await records.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
+            if (loaded is not null && loaded.Value.Handled.Contains(due.EventId))
+            {
+                // A redelivery of a timeout already handled: finish what its step left undone.
+                await FlushAsync(loaded, services, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             if (loaded?.Value.Timeouts.FirstOrDefault(t => t.Id == due.EventId) is not { } timeout)
             {
                 metrics.ProcessTimeoutsStale.Add(1, new KeyValuePair<string, object?>(CqrsDiagnostics.Tags.Process, manager.Name));
