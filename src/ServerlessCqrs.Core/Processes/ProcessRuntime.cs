@@ -254,6 +254,7 @@ internal sealed partial class ProcessRuntime(
         {
             State = decision.State,
             Status = decision.Completed ? ProcessStatus.Completed : before.Status,
+            StartedAt = loaded is null ? now : before.StartedAt,
             LastTransitionAt = now,
             Timeouts = [.. before.Timeouts.Except(cancelled), .. decision.Timeouts.Select(t => Requested(t.Delay, t.Message, now))],
             Commands = [.. before.Commands, .. decision.Commands.Select(c => new ProcessCommand(Guid.CreateVersion7(), ProcessManager.NameOf(c.GetType()), Serialize(c)))],
