@@ -22,23 +22,8 @@ internal sealed class ProcessTimeoutIndex(IReadModelStore<ProcessTimeoutEntry> s
     public async ValueTask<ReadModelPage<ProcessTimeoutEntry>> ListAsync(int maxCount, ReadModelCursor? after, CancellationToken cancellationToken) =>
         await store.ListAsync(Partition, maxCount, after, cancellationToken).ConfigureAwait(false);
 
-    public async ValueTask WriteAsync(ProcessTimeoutEntry entry, CancellationToken cancellationToken)
-    {
-        var sortKey = entry.DueAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await store.FindAsync(Partition, IdOf(entry.TimeoutId), cancellationToken).ConfigureAwait(false);
-            if (await store.TryWriteAsync(Partition, IdOf(entry.TimeoutId), entry, sortKey, current?.Revision, cancellationToken).ConfigureAwait(false))
-            {
-                return;
-            }
-
-            if (attempt == 3)
-            {
-                throw new Resilience.TransientException($"The index entry of timeout {entry.TimeoutId} kept changing under this write.");
-            }
-        }
-    }
+    public ValueTask<bool> WriteAsync(ProcessTimeoutEntry entry, CancellationToken cancellationToken) =>
+        store.ChangeAsync(Partition, IdOf(entry.TimeoutId), _ => entry, e => e.DueAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture), cancellationToken);
 
     public ValueTask<bool> RemoveAsync(Guid timeoutId, CancellationToken cancellationToken) =>
         store.DeleteAsync(Partition, IdOf(timeoutId), cancellationToken);

@@ -22,6 +22,10 @@ public sealed class ReadModel<TView>(IReadModelStore<TView> store)
     public ValueTask<ReadModelPage<TView>> ListAsync(string partition, int maxCount, ReadModelCursor? after, CancellationToken cancellationToken) =>
         store.ListAsync(PartitionOf(partition), maxCount, after, cancellationToken);
 
+    /// <inheritdoc cref="ReadModelStoreExtensions.ChangeAsync"/>
+    public ValueTask<bool> ChangeAsync(string partition, string id, Func<TView?, TView?> decide, Func<TView, string> sortKey, CancellationToken cancellationToken) =>
+        store.ChangeAsync(PartitionOf(partition), id, decide, sortKey, cancellationToken);
+
     /// <inheritdoc cref="IReadModelStore{TView}.DeleteAsync"/>
     public ValueTask<bool> DeleteAsync(string partition, string id, CancellationToken cancellationToken) =>
         store.DeleteAsync(PartitionOf(partition), id, cancellationToken);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ServerlessCqrs.Resilience;
 using ServerlessCqrs.Storage;
 
 namespace ServerlessCqrs.Orders.Storage;
@@ -13,8 +12,6 @@ internal sealed class OrderSummaryStore(ReadModel<OrderSummary> views) : IOrderS
 {
     /// <summary>The read model's name (its table, in Table Storage).</summary>
     public const string Name = "OrderSummaries";
-
-    private const int ConflictAttempts = 3;
 
     public async ValueTask<ProjectionOutcome> ApplyAsync(
         string customerId, string orderId, long version, Func<OrderSummary?, OrderSummary> apply, CancellationToken cancellationToken)
@@ -41,28 +38,8 @@ internal sealed class OrderSummaryStore(ReadModel<OrderSummary> views) : IOrderS
     public ValueTask<ReadModelPage<OrderSummary>> ListByCustomerAsync(string customerId, int limit, ReadModelCursor? after, CancellationToken cancellationToken) =>
         views.ListAsync(customerId, limit, after, cancellationToken);
 
-    /// <summary>Reads the order's view, asks <paramref name="decide"/> for the next one (<see langword="null"/>: leave it), writes it if unchanged meanwhile.</summary>
-    private async ValueTask<bool> WriteAsync(string customerId, string orderId, Func<OrderSummary?, OrderSummary?> decide, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await views.FindAsync(customerId, orderId, cancellationToken).ConfigureAwait(false);
-            if (decide(current?.View) is not { } next)
-            {
-                return false;
-            }
-
-            if (await views.TryWriteAsync(customerId, orderId, next, NewestFirst(next), current?.Revision, cancellationToken).ConfigureAwait(false))
-            {
-                return true;
-            }
-
-            if (attempt == ConflictAttempts)
-            {
-                throw new TransientException($"The summary of order '{orderId}' kept changing under this write.");
-            }
-        }
-    }
+    private ValueTask<bool> WriteAsync(string customerId, string orderId, Func<OrderSummary?, OrderSummary?> decide, CancellationToken cancellationToken) =>
+        views.ChangeAsync(customerId, orderId, decide, NewestFirst, cancellationToken);
 
     private static string NewestFirst(OrderSummary summary) =>
         (DateTimeOffset.MaxValue.UtcTicks - summary.CreatedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
