@@ -84,7 +84,7 @@ public sealed class CqrsBuilder
     }
 
     private static IEnumerable<Type> ProcessTypesIn(Assembly assembly) =>
-        assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && t.IsSubclassOf(typeof(ProcessManager)));
+        MessageCatalog.LoadableTypes(assembly).Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && t.IsSubclassOf(typeof(ProcessManager)));
 
     /// <summary>Registers every message and handler in the assembly that defines <typeparamref name="TMarker"/>.</summary>
     public CqrsBuilder AddHandlersFrom<TMarker>() => AddHandlersFrom(typeof(TMarker).Assembly);

@@ -109,7 +109,8 @@ internal sealed class MessageCatalog(CqrsOptions options)
         _names.Add(shape.Name, shape);
     }
 
-    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    /// <summary>The assembly's types, or those that load when some do not.</summary>
+    public static IEnumerable<Type> LoadableTypes(Assembly assembly)
     {
         try
         {
