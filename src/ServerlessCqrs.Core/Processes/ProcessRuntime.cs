@@ -60,10 +60,8 @@ internal sealed partial class ProcessRuntime(
                 return;
             }
 
-            if (loaded is not null && loaded.Value.Handled.Contains(messageId))
+            if (await FinishedRedeliveryAsync(loaded, messageId, services, cancellationToken).ConfigureAwait(false))
             {
-                // A redelivery of a message already decided: finish what its step left undone.
-                await FlushAsync(loaded, services, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -90,10 +88,8 @@ internal sealed partial class ProcessRuntime(
         for (var attempt = 1; ; attempt++)
         {
             var loaded = await records.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
-            if (loaded is not null && loaded.Value.Handled.Contains(due.EventId))
+            if (await FinishedRedeliveryAsync(loaded, due.EventId, services, cancellationToken).ConfigureAwait(false))
             {
-                // A redelivery of a timeout already handled: finish what its step left undone.
-                await FlushAsync(loaded, services, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -110,7 +106,7 @@ internal sealed partial class ProcessRuntime(
             {
                 // Early (the transport's delay is capped): wait for the rest under a new token, so the ledger,
                 // which has seen this delivery's id, lets the next one through.
-                if (await ReplaceTimeoutAsync(loaded, timeout, timeout with { Id = Guid.CreateVersion7(), Handle = null }, cancellationToken).ConfigureAwait(false))
+                if (await ReplaceTimeoutAsync(loaded, timeout, timeout with { Id = Guid.CreateVersion7(), Handle = null }, cancellationToken).ConfigureAwait(false) is not null)
                 {
                     return;
                 }
@@ -138,15 +134,30 @@ internal sealed partial class ProcessRuntime(
     }
 
     /// <summary>
-    /// Schedules the record's unscheduled timeouts and sends its commands (when <paramref name="services"/> can
-    /// dispatch them), then records that; a writer in between makes it merge into the newer record.
+    /// For a redelivery of a message the record says was already decided, finishes what its step left undone (sends, schedules)
+    /// without deciding again; <see langword="false"/> for a message not decided yet.
     /// </summary>
-    public async ValueTask FlushAsync(Versioned<ProcessRecord> current, IServiceProvider? services, CancellationToken cancellationToken)
+    private async ValueTask<bool> FinishedRedeliveryAsync(Versioned<ProcessRecord>? loaded, Guid messageId, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (loaded is null || !loaded.Value.Handled.Contains(messageId))
+        {
+            return false;
+        }
+
+        await FlushAsync(loaded, services, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Schedules the record's unscheduled timeouts and sends its commands (when <paramref name="services"/> can
+    /// dispatch them), then records that; a writer in between makes it merge into the newer record. Returns the record as saved.
+    /// </summary>
+    public async ValueTask<ProcessRecord> FlushAsync(Versioned<ProcessRecord> current, IServiceProvider? services, CancellationToken cancellationToken)
     {
         var record = current.Value;
         if (!record.HasUnsentWork)
         {
-            return;
+            return record;
         }
 
         var scheduled = new List<ProcessTimeout>();
@@ -188,7 +199,7 @@ internal sealed partial class ProcessRuntime(
                     }
                 }
 
-                return;
+                return next;
             }
 
             EnsureAttemptsLeft(attempt, record.StreamId);
@@ -200,16 +211,17 @@ internal sealed partial class ProcessRuntime(
 
     /// <summary>
     /// Replaces <paramref name="timeout"/> in the record (<paramref name="replacement"/> <see langword="null"/>: removes it), takes
-    /// back its scheduled delivery and schedules the replacement; <see langword="false"/> when another writer changed the record first.
+    /// back its scheduled delivery and schedules the replacement. Returns the record as saved; <see langword="null"/> when another
+    /// writer changed it first.
     /// </summary>
-    public async ValueTask<bool> ReplaceTimeoutAsync(
+    public async ValueTask<ProcessRecord?> ReplaceTimeoutAsync(
         Versioned<ProcessRecord> loaded, ProcessTimeout timeout, ProcessTimeout? replacement, CancellationToken cancellationToken)
     {
         var without = loaded.Value.WithoutTimeout(timeout.Id);
         var next = replacement is null ? without : without with { Timeouts = [.. without.Timeouts, replacement] };
         if (!await records.SaveAsync(next.StreamId, next, loaded.Version, [], cancellationToken).ConfigureAwait(false))
         {
-            return false;
+            return null;
         }
 
         if (timeout.Handle is { } handle)
@@ -218,8 +230,7 @@ internal sealed partial class ProcessRuntime(
         }
 
         await index.RemoveAsync(timeout.Id, cancellationToken).ConfigureAwait(false);
-        await FlushAsync(new Versioned<ProcessRecord>(next, loaded.Version + 1), services: null, cancellationToken).ConfigureAwait(false);
-        return true;
+        return await FlushAsync(new Versioned<ProcessRecord>(next, loaded.Version + 1), services: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Takes back a scheduled delivery; if the transport fails, the timeout's token still makes it a no-op.</summary>

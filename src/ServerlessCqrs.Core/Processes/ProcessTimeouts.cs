@@ -107,15 +107,13 @@ public sealed partial class ProcessTimeouts
             }
 
             var replacement = replace(timeout);
-            if (!await _runtime.ReplaceTimeoutAsync(loaded, timeout, replacement, cancellationToken).ConfigureAwait(false))
+            if (await _runtime.ReplaceTimeoutAsync(loaded, timeout, replacement, cancellationToken).ConfigureAwait(false) is not { } saved)
             {
                 continue;
             }
 
             LogChanged(_logger, timeoutId, change, entry.Process, entry.CorrelationId, replacement?.Id);
-            var scheduled = replacement is null ? null
-                : (await _records.LoadAsync(stream, cancellationToken).ConfigureAwait(false))?.Value.Timeouts.FirstOrDefault(t => t.Id == replacement.Id) ?? replacement;
-            return (entry, scheduled);
+            return (entry, replacement is null ? null : saved.Timeouts.FirstOrDefault(t => t.Id == replacement.Id) ?? replacement);
         }
 
         throw new Resilience.TransientException($"Process {stream} kept changing while timeout {timeoutId} was being {change}.");
