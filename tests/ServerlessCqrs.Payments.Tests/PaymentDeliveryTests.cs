@@ -156,19 +156,6 @@ public sealed class PaymentDeliveryTests
         Assert.Single(kit.PublishedEvents.OfType<PaymentRequested>());
     }
 
-    /// <summary>A transport whose first scheduling fails, as a broker hiccup or a crash right after the save would leave it.</summary>
-    private sealed class SchedulerThatFailsOnce : IEventScheduler
-    {
-        private int _calls;
-
-        public ValueTask<string> ScheduleAsync(EventEnvelope envelope, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
-            Interlocked.Increment(ref _calls) == 1
-                ? throw new TransientException("The broker is not answering.")
-                : ValueTask.FromResult($"scheduled-{_calls}");
-
-        public ValueTask<bool> CancelAsync(string handle, CancellationToken cancellationToken) => ValueTask.FromResult(true);
-    }
-
     [Fact]
     public async Task ATimeoutStepThatDiesBeforeCancellingTheOrder_IsFinishedByTheTimeoutsRedelivery()
     {

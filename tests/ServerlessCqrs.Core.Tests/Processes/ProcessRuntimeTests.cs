@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessCqrs.Events;
 using ServerlessCqrs.Processes;
-using ServerlessCqrs.Resilience;
 
 namespace ServerlessCqrs.Core.Tests.Processes;
 
@@ -81,16 +80,4 @@ public sealed class ProcessRuntimeTests
     }
 
     private static ProcessTimeouts Timeouts(CqrsTestKit kit) => kit.Services.GetRequiredService<ProcessTimeouts>();
-
-    private sealed class SchedulerThatFailsOnce : IEventScheduler
-    {
-        private int _calls;
-
-        public ValueTask<string> ScheduleAsync(EventEnvelope envelope, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
-            Interlocked.Increment(ref _calls) == 1
-                ? throw new TransientException("The broker is not answering.")
-                : ValueTask.FromResult($"scheduled-{_calls}");
-
-        public ValueTask<bool> CancelAsync(string handle, CancellationToken cancellationToken) => ValueTask.FromResult(true);
-    }
 }
