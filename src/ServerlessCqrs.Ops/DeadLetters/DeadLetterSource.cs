@@ -48,23 +48,8 @@ internal sealed class DeadLetterSource : IAsyncDisposable
                 "API: GET /api/ops/deadletters (the LocalHost serves it with Cqrs:Http:EnableAdminApi=true).");
         }
 
-        var services = new ServiceCollection();
-        services.AddSingleton(configuration);
-        services.AddLogging();
-        ServiceProvider? provider = null;
-        try
-        {
-            services.AddServerlessCqrsApp(configuration);
-            provider = services.BuildServiceProvider();
-            var queue = provider.GetRequiredService<IDeadLetterQueue>();
-            var target = storageQueue ? StorageQueueTarget(provider) : ServiceBusTarget(provider);
-            return new DeadLetterSource(provider, queue, target);
-        }
-        catch (Exception failure) when (failure is InvalidOperationException or OptionsValidationException or FormatException or ArgumentException)
-        {
-            provider?.Dispose();
-            throw new OpsException($"The app's settings do not open its dead letters: {failure.Message}", failure);
-        }
+        return AppServices.Open(configuration, "its dead letters", provider => new DeadLetterSource(
+            provider, provider.GetRequiredService<IDeadLetterQueue>(), storageQueue ? StorageQueueTarget(provider) : ServiceBusTarget(provider)));
     }
 
     /// <summary>Runs <paramref name="work"/> on the dead letters; a broker failure becomes one line naming <see cref="Target"/>.</summary>

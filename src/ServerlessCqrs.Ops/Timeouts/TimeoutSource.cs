@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using ServerlessCqrs.Azure;
 using ServerlessCqrs.Ops.Cli;
 using ServerlessCqrs.Processes;
@@ -44,23 +43,12 @@ internal sealed class TimeoutSource : IAsyncDisposable
                 "(the LocalHost serves it with Cqrs:Http:EnableAdminApi=true).");
         }
 
-        var services = new ServiceCollection();
-        services.AddSingleton(configuration);
-        services.AddLogging();
-        ServiceProvider? provider = null;
-        try
+        return AppServices.Open(configuration, "its process timeouts", provider =>
         {
-            services.AddServerlessCqrsApp(configuration);
-            provider = services.BuildServiceProvider();
             var tables = provider.GetRequiredService<TableServiceClient>().Uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
             var target = $"the process timeouts in Table Storage at {tables} (scheduled on {transport ?? AzureSettings.ServiceBus})";
             return new TimeoutSource(provider, provider.GetRequiredService<ProcessTimeouts>(), target);
-        }
-        catch (Exception failure) when (failure is InvalidOperationException or OptionsValidationException or FormatException or ArgumentException)
-        {
-            provider?.Dispose();
-            throw new OpsException($"The app's settings do not open its process timeouts: {failure.Message}", failure);
-        }
+        });
     }
 
     /// <summary>Runs <paramref name="work"/>; an Azure failure becomes one line naming <see cref="Target"/>.</summary>
