@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace ServerlessCqrs.Processes;
 
 /// <summary>
@@ -23,9 +21,6 @@ public abstract class ProcessManager
     internal abstract ProcessDecision Decide(ProcessRecord? record, string correlationId, Action<object, object> handle, object message, DateTimeOffset now, System.Text.Json.JsonSerializerOptions json);
 
     internal abstract (Type Type, Action<object, object> Handle)? TimeoutHandler(string name);
-
-    /// <summary>The wire name of a message or contract type: its <see cref="MessageNameAttribute"/>, else the type name.</summary>
-    internal static string NameOf(Type type) => type.GetCustomAttribute<MessageNameAttribute>()?.Name ?? type.Name;
 }
 
 /// <summary>An event a process reacts to: by its wire name, read as <see cref="MessageType"/>.</summary>

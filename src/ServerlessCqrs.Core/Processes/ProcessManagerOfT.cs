@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ServerlessCqrs.Registry;
 
 namespace ServerlessCqrs.Processes;
 
@@ -34,7 +35,7 @@ public abstract class ProcessManager<TState> : ProcessManager
         where TTimeout : class
     {
         ArgumentNullException.ThrowIfNull(handle);
-        _timeouts.Add(NameOf(typeof(TTimeout)), (typeof(TTimeout), (context, timeout) => handle((ProcessContext<TState>)context, (TTimeout)timeout)));
+        _timeouts.Add(MessageShape.NameOf(typeof(TTimeout)), (typeof(TTimeout), (context, timeout) => handle((ProcessContext<TState>)context, (TTimeout)timeout)));
     }
 
     internal override (Type Type, Action<object, object> Handle)? TimeoutHandler(string name) =>
@@ -49,7 +50,7 @@ public abstract class ProcessManager<TState> : ProcessManager
         handle(context, message);
         foreach (var (_, timeout) in context.Timeouts)
         {
-            if (!_timeouts.ContainsKey(NameOf(timeout.GetType())))
+            if (!_timeouts.ContainsKey(MessageShape.NameOf(timeout.GetType())))
             {
                 throw new InvalidOperationException($"{Name} asked for a {timeout.GetType().Name} timeout but declares no OnTimeout<{timeout.GetType().Name}>.");
             }
@@ -65,7 +66,7 @@ public abstract class ProcessManager<TState> : ProcessManager
     {
         ArgumentNullException.ThrowIfNull(correlationId);
         ArgumentNullException.ThrowIfNull(handle);
-        _subscriptions.Add(new ProcessSubscription(typeof(TEvent), NameOf(typeof(TEvent)), starts,
+        _subscriptions.Add(new ProcessSubscription(typeof(TEvent), MessageShape.NameOf(typeof(TEvent)), starts,
             message => correlationId((TEvent)message), (context, message) => handle((ProcessContext<TState>)context, (TEvent)message)));
     }
 }

@@ -268,7 +268,7 @@ internal sealed partial class ProcessRuntime(
             StartedAt = loaded is null ? now : before.StartedAt,
             LastTransitionAt = now,
             Timeouts = [.. before.Timeouts.Except(cancelled), .. decision.Timeouts.Select(t => Requested(t.Delay, t.Message, now))],
-            Commands = [.. before.Commands, .. decision.Commands.Select(c => new ProcessCommand(Guid.CreateVersion7(), ProcessManager.NameOf(c.GetType()), Serialize(c)))],
+            Commands = [.. before.Commands, .. decision.Commands.Select(c => new ProcessCommand(Guid.CreateVersion7(), MessageShape.NameOf(c.GetType()), Serialize(c)))],
         };
         var version = loaded?.Version ?? 0;
         if (!await records.SaveAsync(next.StreamId, next, version, decision.Events, cancellationToken).ConfigureAwait(false))
@@ -302,7 +302,7 @@ internal sealed partial class ProcessRuntime(
     }
 
     private ProcessTimeout Requested(TimeSpan delay, object message, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(), ProcessManager.NameOf(message.GetType()), Serialize(message), now + delay, now, null,
+        new(Guid.CreateVersion7(), MessageShape.NameOf(message.GetType()), Serialize(message), now + delay, now, null,
             Activity.Current?.IdFormat == ActivityIdFormat.W3C ? Activity.Current.Id : null);
 
     /// <summary>

@@ -47,7 +47,7 @@ internal sealed record MessageShape(Type MessageType, string Name, MessageKind K
         }
 
         var (kind, result) = contracts[0];
-        var name = type.GetCustomAttribute<MessageNameAttribute>()?.Name ?? type.Name;
+        var name = NameOf(type);
         if (string.IsNullOrWhiteSpace(name) || name.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '.' and not '_' and not '-'))
         {
             throw new InvalidOperationException(
@@ -62,4 +62,7 @@ internal sealed record MessageShape(Type MessageType, string Name, MessageKind K
 
         return new MessageShape(type, name, kind, result, version, type.IsDefined(typeof(CreatesResourceAttribute), inherit: false));
     }
+
+    /// <summary>The wire name of a message, or of another context's message read through a contract: its <see cref="MessageNameAttribute"/>, else the type name.</summary>
+    public static string NameOf(Type type) => type.GetCustomAttribute<MessageNameAttribute>()?.Name ?? type.Name;
 }
